@@ -1,0 +1,68 @@
+/** `multicluster-routes --help`: usage, annotations and the functionConfig, in the form `kpt fn doc` shows. */
+import {
+  ANNOTATION_CLIENTS,
+  ANNOTATION_CLUSTER,
+  ANNOTATION_EXPORT,
+  ANNOTATION_ROUTES,
+  CONFIG_API_VERSION,
+  CONFIG_KIND,
+  DEFAULTS,
+  LABEL_SERVICE,
+} from './names';
+
+export const HELP = `multicluster-routes — Istio routing across clusters that each run their own control plane
+
+Reads the manifests of the whole mesh (annotated Services and their Deployments/StatefulSets) and writes,
+for every cluster, the Istio resources it needs to reach versions that run in other clusters: a
+ServiceEntry for <service>.<namespace>.${DEFAULTS.globalSuffix} through the other clusters' gateways (port ${DEFAULTS.gatewayPort}, mutual
+TLS), DestinationRules with version subsets and a VirtualService that applies your route rules.
+
+USAGE
+  multicluster-routes < resource-list.yaml > out.yaml   KRM function: a ResourceList on stdin and stdout
+                                                       (kpt fn eval/render --exec, kustomize exec transformer)
+  multicluster-routes --help                           this text
+
+  Exit code 0 on success; 1 when the results hold an error (nothing is changed then).
+
+ANNOTATIONS (on your Services and workloads)
+  ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters
+  ${ANNOTATION_CLUSTER}: <name>   the cluster a resource belongs to (else a "paths" glob, else targetCluster)
+  ${ANNOTATION_ROUTES}: <YAML>    ordered route rules of the Service, first match wins:
+      - name: jason                                      # optional
+        match: [{headers: {end-user: {exact: jason}}}]   # optional, Istio HTTPMatchRequest list
+        to: {v2: 50, v3: 50}                             # version → integer weight, total 100
+      - to: v1                                           # one version gets all traffic
+  ${ANNOTATION_CLIENTS}: a,b | "*"  more clusters that call the Service
+
+  Without routes, traffic stays on the cluster's own versions, else goes to every remote version.
+  In the current profile exported pod templates gain the label ${LABEL_SERVICE}: <service>.
+
+FUNCTIONCONFIG
+  apiVersion: ${CONFIG_API_VERSION}
+  kind: ${CONFIG_KIND}
+  spec:
+    clusters:                        # required: every cluster of the mesh
+    - name: cluster1
+      gateway: {address: 192.0.2.10, port: ${DEFAULTS.gatewayPort}}   # IP or DNS name; port defaults to ${DEFAULTS.gatewayPort}
+      paths: ["cluster1/**"]         # optional: globs over each resource's file path
+    targetCluster: cluster1          # optional: overlay mode, only this cluster's resources
+    profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
+    istioApiVersion: ${DEFAULTS.istioApiVersion}   # or networking.istio.io/v1beta1, v1alpha3
+    globalSuffix: ${DEFAULTS.globalSuffix}
+    addressPool: ${DEFAULTS.classicAddressPool}       # ServiceEntry addresses (IPv4 or IPv6 CIDR); classic default
+    tlsMode: ${DEFAULTS.tlsMode}
+    gatewaySelector: {istio: eastwestgateway}
+    trustDomain: ${DEFAULTS.trustDomain}
+    versionLabel: ${DEFAULTS.versionLabel}
+    exportAll: false                 # export every Service that has a selector
+    output: {path: "${DEFAULTS.outputPath}"}   # {cluster} {namespace} {service} {kind} {name}
+    services:                        # routes here instead of the annotation
+    - {name: reviews, namespace: default, routes: [{to: v1}]}
+    remoteWorkloads:                 # workloads whose manifests are not in the input
+    - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews}
+
+  A ConfigMap works too, with flat data keys (kpt fn eval -- key=value):
+    clusters: "cluster1=192.0.2.10,cluster2=gw2.example.com:15443"   profile, targetCluster, … as above
+
+Docs: README.md of the multicluster-routes package.
+`;

@@ -1,0 +1,70 @@
+/** One resource of a ResourceList: its YAML node (the source of truth) and a typed view read on demand. */
+import { isMap } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
+import { ANNOTATION_INDEX, ANNOTATION_LEGACY_INDEX, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH } from '../names';
+import type { FileRef, ResourceRef } from './result';
+import { toTyped } from './yamlNodes';
+import type { Json, JsonObject } from './yamlNodes';
+
+const EMPTY: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+
+function stringMap(value: Json): Readonly<Record<string, string>> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return EMPTY;
+  const out = Object.create(null) as Record<string, string>;
+  for (const [key, entry] of Object.entries(value)) if (entry !== null && typeof entry !== 'object') out[key] = String(entry);
+  return out;
+}
+
+export class Item {
+  private typed: JsonObject | undefined;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  /** As written; undefined when the manifest has none. */
+  readonly namespace: string | undefined;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+
+  constructor(
+    readonly node: YAMLMap,
+    private readonly doc: Document,
+  ) {
+    const header = (key: string): string => {
+      const value = toTyped(node.get(key, true), doc);
+      return typeof value === 'string' ? value : '';
+    };
+    this.apiVersion = header('apiVersion');
+    this.kind = header('kind');
+    const metadata = node.get('metadata', true);
+    const meta = isMap(metadata) ? metadata : undefined;
+    const metaValue = (key: string): Json => (meta ? toTyped(meta.get(key, true), doc) : null);
+    const name = metaValue('name');
+    const namespace = metaValue('namespace');
+    this.name = typeof name === 'string' ? name : '';
+    this.namespace = typeof namespace === 'string' && namespace !== '' ? namespace : undefined;
+    this.annotations = stringMap(metaValue('annotations'));
+    this.labels = stringMap(metaValue('labels'));
+  }
+
+  /** The whole resource as typed JSON (YAML 1.2 core schema). Computed once, on first use. */
+  get value(): JsonObject {
+    if (!this.typed) {
+      const typed = toTyped(this.node, this.doc);
+      this.typed = typed !== null && typeof typed === 'object' && !Array.isArray(typed) ? typed : {};
+    }
+    return this.typed;
+  }
+
+  get ref(): ResourceRef {
+    const ref = { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
+    return this.namespace === undefined ? ref : { ...ref, namespace: this.namespace };
+  }
+
+  /** Where the orchestrator read this resource from, when it says. */
+  get file(): FileRef | undefined {
+    const path = this.annotations[ANNOTATION_PATH] ?? this.annotations[ANNOTATION_LEGACY_PATH];
+    if (path === undefined) return undefined;
+    const index = Number(this.annotations[ANNOTATION_INDEX] ?? this.annotations[ANNOTATION_LEGACY_INDEX]);
+    return Number.isInteger(index) ? { path, index } : { path };
+  }
+}

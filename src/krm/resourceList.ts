@@ -1,0 +1,97 @@
+/** ResourceList parse and stringify (KRM Functions Specification). No file or stream I/O here. */
+import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node } from 'yaml';
+import { Item } from './item';
+import type { Result } from './result';
+import { toKrmResult } from './result';
+import { toNode } from './yamlNodes';
+
+export const RESOURCE_LIST_API_VERSION = 'config.kubernetes.io/v1';
+export const RESOURCE_LIST_KIND = 'ResourceList';
+
+export interface ResourceList {
+  readonly items: readonly Item[];
+  readonly functionConfig: Item | undefined;
+}
+
+export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
+
+const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: true, maxAliasCount: 100, prettyErrors: false } as const;
+
+const inputError = (message: string): Parsed<never> => ({
+  ok: false,
+  results: [{ severity: 'error', code: 'invalid-input', message }],
+});
+
+/** YAML text → the documents it holds, or an error result naming the line and column. */
+export function parseYamlDocuments(text: string, what: string): Parsed<Document[]> {
+  const docs = parseAllDocuments(text, PARSE_OPTIONS);
+  if (!Array.isArray(docs)) return { ok: true, value: [] };
+  for (const doc of docs) {
+    const error = doc.errors[0];
+    if (error) {
+      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
+      return inputError(`${what} is not valid YAML${where}: ${error.message.split('\n')[0] ?? ''}; fix the YAML syntax`);
+    }
+  }
+  return { ok: true, value: docs.filter((doc) => doc.contents !== null) };
+}
+
+export function parseResourceList(text: string): Parsed<ResourceList> {
+  const parsed = parseYamlDocuments(text, 'the input ResourceList');
+  if (!parsed.ok) return parsed;
+  const docs = parsed.value;
+  if (docs.length !== 1 || !docs[0]) {
+    return inputError(`the input must be exactly one ResourceList document, found ${docs.length}; pipe a ResourceList (kind: ResourceList) to stdin`);
+  }
+  const doc = docs[0];
+  const root = doc.contents;
+  if (!isMap(root) || root.get('kind') !== RESOURCE_LIST_KIND) {
+    return inputError(`the input is not a ResourceList: expected "kind: ${RESOURCE_LIST_KIND}" at the top; pipe a ResourceList to stdin`);
+  }
+  const items = root.get('items', true);
+  if (items !== undefined && items !== null && !isSeq(items)) {
+    return inputError('the ResourceList field "items" must be a list of resources');
+  }
+  const list: Item[] = [];
+  for (const [index, node] of (isSeq(items) ? items.items : []).entries()) {
+    if (!isMap(node)) return inputError(`ResourceList items[${index}] is not a resource (a mapping with apiVersion, kind and metadata)`);
+    list.push(new Item(node, doc));
+  }
+  const config = root.get('functionConfig', true);
+  const functionConfig = isMap(config) ? new Item(config, doc) : undefined;
+  return { ok: true, value: { items: list, functionConfig } };
+}
+
+/** A ResourceList as YAML: item nodes as they are (comments and scalar styles kept), then results. */
+export function stringifyResourceList(items: readonly Node[], functionConfig: Item | undefined, results: readonly Result[]): string {
+  const root = new YAMLMap();
+  root.set(toNode('apiVersion'), toNode(RESOURCE_LIST_API_VERSION));
+  root.set(toNode('kind'), toNode(RESOURCE_LIST_KIND));
+  const seq = new YAMLSeq();
+  seq.items = items.map(commentInsideItem);
+  root.set(toNode('items'), seq);
+  if (functionConfig) root.set(toNode('functionConfig'), functionConfig.node);
+  if (results.length > 0) root.set(toNode('results'), toNode(results.map(toKrmResult)));
+  return stringifyNode(root);
+}
+
+/**
+ * kpt writes an item's head comment after the dash (`- # comment`); `yaml` would put it before the dash, where
+ * kyaml reads it twice. Carry it on the first key instead, which prints it after the dash.
+ */
+function commentInsideItem(node: Node): Node {
+  if (!isMap(node) || !node.commentBefore) return node;
+  const first = node.items[0]?.key;
+  if (!isScalar(first)) return node;
+  first.commentBefore = first.commentBefore ? `${node.commentBefore}\n${first.commentBefore}` : node.commentBefore;
+  node.commentBefore = null;
+  return node;
+}
+
+/** One node as a YAML document, in the style kpt and kustomize write. */
+export function stringifyNode(node: Node): string {
+  const doc = new Document(null, { schema: 'failsafe' });
+  doc.contents = node;
+  return doc.toString({ lineWidth: 0, indentSeq: false });
+}

@@ -1,0 +1,109 @@
+/**
+ * Two views of one YAML tree. Items are parsed with the failsafe schema, so every scalar stays the
+ * string the user wrote (`0644`, `yes`, `0x1F` and quoting survive a round trip untouched). `toTyped`
+ * reads a node the way a YAML 1.2 core-schema reader would; `toNode` builds nodes for new values that
+ * read back as the same JSON under that schema.
+ */
+import { Alias, Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { Node } from 'yaml';
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+const NULL = /^(?:~|null|Null|NULL)?$/;
+const BOOL_TRUE = /^(?:true|True|TRUE)$/;
+const BOOL_FALSE = /^(?:false|False|FALSE)$/;
+const INT = /^[-+]?[0-9]+$/;
+const OCT = /^0o[0-7]+$/;
+const HEX = /^0x[0-9a-fA-F]+$/;
+const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+const INF = /^[-+]?\.(?:inf|Inf|INF)$/;
+const NAN = /^\.(?:nan|NaN|NAN)$/;
+const STR_TAG = 'tag:yaml.org,2002:str';
+
+/** The core-schema value of a plain scalar's text. */
+export function resolvePlain(text: string): Json {
+  if (NULL.test(text)) return null;
+  if (BOOL_TRUE.test(text)) return true;
+  if (BOOL_FALSE.test(text)) return false;
+  if (INT.test(text)) return Number.parseInt(text, 10);
+  if (OCT.test(text)) return Number.parseInt(text.slice(2), 8);
+  if (HEX.test(text)) return Number.parseInt(text.slice(2), 16);
+  if (FLOAT.test(text)) return Number.parseFloat(text);
+  if (INF.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (NAN.test(text)) return Number.NaN;
+  return text;
+}
+
+/** Would a plain scalar with this text read back as something other than this string? */
+function needsQuotes(text: string): boolean {
+  if (resolvePlain(text) !== text) return true;
+  // YAML 1.1 readers (go-yaml v2, older kubectl) read these as booleans; quote them for every reader.
+  return /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text);
+}
+
+function scalarValue(node: Scalar): Json {
+  const raw = node.value;
+  if (typeof raw !== 'string') return raw === undefined ? null : (raw as Json);
+  if (node.type !== 'PLAIN' || node.tag === STR_TAG) return raw;
+  return resolvePlain(raw);
+}
+
+/**
+ * The typed JSON of a failsafe node. Keys are always strings; a map is created without a prototype
+ * so that keys such as `__proto__` stay plain data.
+ */
+export function toTyped(node: unknown, doc?: Document): Json {
+  if (isAlias(node)) return doc ? toTyped((node as Alias).resolve(doc), doc) : null;
+  if (isScalar(node)) return scalarValue(node);
+  if (isSeq(node)) return node.items.map((entry) => toTyped(entry, doc));
+  if (isMap(node)) {
+    const out: JsonObject = Object.create(null) as JsonObject;
+    for (const pair of node.items) {
+      const key = toTyped(pair.key, doc);
+      out[String(key)] = toTyped(pair.value, doc);
+    }
+    return out;
+  }
+  return null;
+}
+
+/** A node for a new value, styled so that it reads back as exactly this value. */
+export function toNode(value: Json): Node {
+  if (Array.isArray(value)) {
+    const seq = new YAMLSeq();
+    seq.items = value.map(toNode);
+    return seq;
+  }
+  if (value !== null && typeof value === 'object') {
+    const map = new YAMLMap();
+    for (const [key, entry] of Object.entries(value)) map.items.push(new Pair(toNode(key), toNode(entry)));
+    return map;
+  }
+  if (typeof value === 'string') {
+    const scalar = new Scalar(value);
+    if (needsQuotes(value)) scalar.type = 'QUOTE_DOUBLE';
+    return scalar;
+  }
+  const scalar = new Scalar(value === null ? 'null' : String(value));
+  scalar.type = 'PLAIN';
+  return scalar;
+}
+
+/** Set `map[key] = value` on a failsafe map, keeping the position (and comments) of an existing key. */
+export function setIn(map: YAMLMap, path: readonly string[], value: Json): void {
+  let current = map;
+  for (const key of path.slice(0, -1)) {
+    const found: unknown = current.get(key, true);
+    if (isMap(found)) current = found;
+    else {
+      const created = new YAMLMap();
+      current.set(toNode(key), created);
+      current = created;
+    }
+  }
+  const last = path[path.length - 1] as string;
+  const existing = current.items.find((pair) => isScalar(pair.key) && pair.key.value === last);
+  if (existing) existing.value = toNode(value);
+  else current.items.push(new Pair(toNode(last), toNode(value)));
+}

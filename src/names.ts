@@ -1,0 +1,55 @@
+/** Every name the function reads or writes: annotation keys, kinds, defaults. */
+
+export const TOOL = 'multicluster-routes';
+export const PREFIX = 'multicluster-routes.dev/';
+
+export const CONFIG_API_VERSION = 'multicluster-routes.dev/v1alpha1';
+export const CONFIG_KIND = 'MulticlusterRoutes';
+
+/** Annotations and labels the user writes. */
+export const ANNOTATION_EXPORT = `${PREFIX}export`;
+export const ANNOTATION_ROUTES = `${PREFIX}routes`;
+export const ANNOTATION_CLIENTS = `${PREFIX}clients`;
+/** Also the marker annotation on every generated resource. */
+export const ANNOTATION_CLUSTER = `${PREFIX}cluster`;
+
+/** Markers the function writes. */
+export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
+export const LABEL_SERVICE = `${PREFIX}service`;
+/** Classic profile: ServiceEntry endpoint label set when a version is served by several remote clusters. */
+export const LABEL_VERSION_PREFIX = `version.${PREFIX}`;
+export const LABEL_ENDPOINT_CLUSTER = 'cluster';
+
+/** KRM annotations (the KRM Functions Specification and its legacy forms). */
+export const ANNOTATION_PATH = 'internal.config.kubernetes.io/path';
+export const ANNOTATION_INDEX = 'internal.config.kubernetes.io/index';
+export const ANNOTATION_LEGACY_PATH = 'config.kubernetes.io/path';
+export const ANNOTATION_LEGACY_INDEX = 'config.kubernetes.io/index';
+export const ANNOTATION_LOCAL_CONFIG = 'config.kubernetes.io/local-config';
+
+export const ISTIO_GROUP = 'networking.istio.io';
+export const ISTIO_API_VERSIONS = ['networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v1alpha3'] as const;
+export type IstioApiVersion = (typeof ISTIO_API_VERSIONS)[number];
+
+export const GATEWAY_NAME = 'multicluster-routes-global';
+export const GATEWAY_NAMESPACE = 'istio-system';
+
+export const DEFAULTS = {
+  profile: 'current',
+  istioApiVersion: 'networking.istio.io/v1',
+  globalSuffix: 'global',
+  classicAddressPool: '240.0.0.0/16',
+  tlsMode: 'ISTIO_MUTUAL',
+  gatewaySelector: { istio: 'eastwestgateway' },
+  trustDomain: 'cluster.local',
+  outputPath: 'clusters/{cluster}/multicluster-routes.yaml',
+  gatewayPort: 15443,
+  versionLabel: 'version',
+  namespace: 'default',
+} as const;
+
+/** Workload kinds by apiVersion, as CONTRACT §3 lists them. */
+export const WORKLOAD_KINDS: Readonly<Record<string, readonly string[]>> = {
+  Deployment: ['apps/v1', 'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'],
+  StatefulSet: ['apps/v1'],
+};

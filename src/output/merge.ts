@@ -1,0 +1,87 @@
+/**
+ * The one step that owns the output: input items pass through in order (minus the previous run's output and,
+ * in overlay mode, other clusters' resources), generated resources follow; collisions with the user's own
+ * resources are errors, never overwrites.
+ */
+import { isMap } from 'yaml';
+import type { Node, YAMLMap } from 'yaml';
+import type { Spec } from '../config/schema';
+import type { Item } from '../krm/item';
+import type { Result } from '../krm/result';
+import { setIn, toNode } from '../krm/yamlNodes';
+import { LABEL_SERVICE } from '../names';
+import type { Entry } from '../topology/inventory';
+import { describe, where } from '../topology/inventory';
+import type { Placed } from './place';
+import { withPlacement } from './place';
+
+const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '');
+const identity = (group: string, kind: string, namespace: string, name: string): string => `${group}|${kind}|${namespace}|${name}`;
+
+function collisions(entries: readonly Entry[], placed: readonly Placed[]): Result[] {
+  const results: Result[] = [];
+  const user = new Map<string, Entry[]>();
+  const files = new Map<string, Entry>();
+  for (const entry of entries) {
+    if (entry.role === 'managed' || entry.role === 'local-config') continue;
+    const id = identity(groupOf(entry.item.apiVersion), entry.item.kind, entry.namespace, entry.item.name);
+    user.set(id, [...(user.get(id) ?? []), entry]);
+    const path = entry.item.file?.path;
+    if (path !== undefined && !files.has(path)) files.set(path, entry);
+  }
+  const seen = new Set<string>();
+  for (const p of placed) {
+    const id = identity(groupOf(p.body['apiVersion'] as string), p.kind, p.namespace, p.name);
+    if (seen.has(`${p.cluster}|${id}`)) {
+      const message = `two generated resources for cluster ${p.cluster} are both named ${p.kind} ${p.namespace}/${p.name}; rename the versions or services whose names differ only in case or punctuation`;
+      results.push({ severity: 'error', code: 'generated-collision', message });
+    }
+    seen.add(`${p.cluster}|${id}`);
+    for (const entry of user.get(id) ?? []) {
+      if (entry.cluster !== undefined && entry.cluster !== p.cluster) continue;
+      const message = `${describe(entry.item)} was written by hand, but the function generates a resource with that kind, namespace and name for cluster ${p.cluster}; it is never overwritten: delete or rename it, or stop exporting service ${p.service}`;
+      results.push({ severity: 'error', code: 'collision', message, field: 'metadata.name', ...where(entry.item) });
+    }
+    const owner = files.get(p.path);
+    if (owner) {
+      const message = `output.path puts generated resources in ${p.path}, which holds ${describe(owner.item)} written by hand; choose an output.path of files that only the function writes`;
+      results.push({ severity: 'error', code: 'collision', message, field: 'spec.output.path', ...where(owner.item) });
+      files.delete(p.path);
+    }
+  }
+  return results;
+}
+
+function labelsNode(item: Item): YAMLMap | undefined {
+  const labels = item.node.getIn(['spec', 'template', 'metadata', 'labels'], true);
+  return isMap(labels) ? labels : undefined;
+}
+
+/** Add, change or remove the generator-owned pod label; every other byte of the workload stays. */
+function relabel(item: Item, service: string | undefined): void {
+  const labels = labelsNode(item);
+  const current = labels?.get(LABEL_SERVICE);
+  if (service === undefined) {
+    if (labels && current !== undefined) labels.delete(LABEL_SERVICE);
+  } else if (current !== service) {
+    setIn(item.node, ['spec', 'template', 'metadata', 'labels', LABEL_SERVICE], service);
+  }
+}
+
+export interface MergeInput {
+  readonly entries: readonly Entry[];
+  readonly placed: readonly Placed[];
+  readonly spec: Spec;
+  readonly workloadServices: ReadonlyMap<Item, string>;
+}
+
+export function merge({ entries, placed, spec, workloadServices }: MergeInput): { nodes?: Node[]; results: Result[] } {
+  const results = collisions(entries, placed);
+  if (results.length > 0) return { results };
+  const target = spec.targetCluster;
+  const kept = entries.filter((e) => e.role !== 'managed' && (target === undefined || e.cluster === undefined || e.cluster === target));
+  for (const entry of kept) {
+    if (entry.role === 'workload') relabel(entry.item, spec.profile === 'current' ? workloadServices.get(entry.item) : undefined);
+  }
+  return { nodes: [...kept.map((e) => e.item.node), ...placed.map((p) => toNode(withPlacement(p)))], results };
+}

@@ -1,0 +1,24 @@
+/** Current profile: the `*.<globalSuffix>` AUTO_PASSTHROUGH Gateway of a cluster that serves exported services. */
+import { GATEWAY_NAME, GATEWAY_NAMESPACE } from '../names';
+import type { Generated, PlanContext } from './generated';
+import { generated } from './generated';
+
+export function passthroughGateway(ctx: PlanContext): Generated | undefined {
+  const serves = ctx.mesh.services.some((s) => s.workloads.some((w) => w.cluster === ctx.cluster.name));
+  if (!serves) return undefined;
+  return generated(
+    ctx,
+    'Gateway',
+    { name: GATEWAY_NAME, namespace: GATEWAY_NAMESPACE, service: GATEWAY_NAME },
+    {
+      selector: { ...ctx.spec.gatewaySelector },
+      servers: [
+        {
+          port: { number: ctx.cluster.gatewayPort, name: 'tls', protocol: 'TLS' },
+          tls: { mode: 'AUTO_PASSTHROUGH' },
+          hosts: [`*.${ctx.spec.globalSuffix}`],
+        },
+      ],
+    },
+  );
+}

@@ -1,0 +1,20 @@
+/** Current profile: a WorkloadEntry per version that runs in another cluster, pointing at that cluster's gateway. */
+import { LABEL_SERVICE } from '../names';
+import type { MeshService } from '../topology/model';
+import type { Generated, PlanContext } from './generated';
+import { clusterByName, forService, gatewayPorts, generated, objectName } from './generated';
+import { remoteClustersOf, remoteVersions } from './routing';
+
+export function workloadEntries(service: MeshService, ctx: PlanContext): Generated[] {
+  const here = ctx.cluster.name;
+  return remoteVersions(service, here).flatMap((version) =>
+    remoteClustersOf(service, version, here).map((name) => {
+      const remote = clusterByName(ctx, name);
+      return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), {
+        address: remote.gatewayAddress,
+        ports: gatewayPorts(service, remote.gatewayPort),
+        labels: { [LABEL_SERVICE]: service.name, [ctx.spec.versionLabel]: version },
+      });
+    }),
+  );
+}

@@ -1,0 +1,229 @@
+/** Inventory + functionConfig → the mesh model: exported services, their versions, clusters and routes. */
+import type { Spec } from '../config/schema';
+import type { Item } from '../krm/item';
+import type { Result } from '../krm/result';
+import type { Json } from '../krm/yamlNodes';
+import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVICE } from '../names';
+import { toCluster } from './clusters';
+import type { Entry } from './inventory';
+import { describe, where } from './inventory';
+import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
+import { readServicePorts, toServicePort } from './ports';
+import { resolveRoutes } from './serviceRoutes';
+import { compare } from '../util';
+
+/** Everything known about one exported service while the model is built. */
+export interface Draft {
+  readonly namespace: string;
+  readonly name: string;
+  readonly copies: Entry[];
+  readonly workloads: Workload[];
+  ports: ServicePort[] | undefined;
+  readonly clients: Set<string>;
+}
+
+export interface MeshOutcome {
+  readonly mesh: Mesh;
+  /** Exported workloads of the input → the service whose pod label they carry. */
+  readonly workloadServices: ReadonlyMap<Item, string>;
+  readonly results: Result[];
+}
+
+const key = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+function record(value: Json | undefined): Record<string, Json> {
+  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
+}
+
+function stringRecord(value: Json | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record(value))) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  return out;
+}
+
+const selectorOf = (item: Item): Record<string, string> => stringRecord(record(item.value['spec'])['selector']);
+
+const noClusterError = (entry: Entry, why: string): Result => ({
+  severity: 'error',
+  code: 'unknown-cluster',
+  message: `cannot tell which cluster ${describe(entry.item)} (${why}) belongs to; annotate it ${ANNOTATION_CLUSTER}: <cluster>, add a matching "paths" glob to a cluster in the functionConfig, or set targetCluster`,
+  field: `metadata.annotations.${ANNOTATION_CLUSTER}`,
+  ...where(entry.item),
+});
+
+function collectServices(entries: readonly Entry[], spec: Spec, results: Result[]): Map<string, Draft> {
+  const drafts = new Map<string, Draft>();
+  for (const entry of entries) {
+    if (entry.role !== 'service') continue;
+    const exported = entry.item.annotations[ANNOTATION_EXPORT] === 'true' || (spec.exportAll && Object.keys(selectorOf(entry.item)).length > 0);
+    if (!exported) continue;
+    if (entry.cluster === undefined) {
+      results.push(noClusterError(entry, 'an exported Service'));
+      continue;
+    }
+    const id = key(entry.namespace, entry.item.name);
+    const draft = drafts.get(id) ?? {
+      namespace: entry.namespace,
+      name: entry.item.name,
+      copies: [],
+      workloads: [],
+      ports: undefined,
+      clients: new Set<string>(),
+    };
+    draft.copies.push(entry);
+    draft.clients.add(entry.cluster);
+    drafts.set(id, draft);
+    if (draft.ports === undefined) {
+      const read = readServicePorts(record(entry.item.value['spec']) as Json);
+      if ('ports' in read) draft.ports = read.ports;
+      else {
+        const field = read.bad === 'missing' ? 'spec.ports' : `spec.ports[${read.bad}]`;
+        results.push({
+          severity: 'error',
+          code: 'invalid-service',
+          message: `${describe(entry.item)} is exported but ${field} is not a list of ports with integer "port" numbers; give the Service its ports`,
+          field,
+          ...where(entry.item),
+        });
+      }
+    }
+  }
+  return drafts;
+}
+
+function byNamespace(drafts: ReadonlyMap<string, Draft>): Map<string, Draft[]> {
+  const index = new Map<string, Draft[]>();
+  for (const draft of drafts.values()) index.set(draft.namespace, [...(index.get(draft.namespace) ?? []), draft]);
+  return index;
+}
+
+/** The selectors that decide membership: the copy in the workload's own cluster, else every copy. */
+function selects(draft: Draft, cluster: string | undefined, podLabels: Record<string, string>): boolean {
+  const own = draft.copies.filter((c) => c.cluster === cluster);
+  return (own.length > 0 ? own : draft.copies).some((copy) => {
+    const selector = Object.entries(selectorOf(copy.item));
+    return selector.length > 0 && selector.every(([k, v]) => podLabels[k] === v);
+  });
+}
+
+function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Item, string> {
+  const index = byNamespace(drafts);
+  const workloadServices = new Map<Item, string>();
+  for (const entry of entries) {
+    if (entry.role !== 'workload') continue;
+    const template = record(record(entry.item.value['spec'])['template']);
+    const podLabels = stringRecord(record(template['metadata'])['labels']);
+    const matched = (index.get(entry.namespace) ?? []).filter((d) => selects(d, entry.cluster, podLabels));
+    if (matched.length === 0) continue;
+    const names = matched.map((d) => d.name).join(', ');
+    const version = podLabels[spec.versionLabel];
+    const labelsField = 'spec.template.metadata.labels';
+    if (entry.cluster === undefined) {
+      results.push(noClusterError(entry, `a workload of exported Service ${names}`));
+      continue;
+    }
+    if (version === undefined || version === '') {
+      const message = `${describe(entry.item)} serves exported Service ${names} but its pod template has no "${spec.versionLabel}" label; add ${labelsField}.${spec.versionLabel} (or set spec.versionLabel to the label that holds the version)`;
+      results.push({ severity: 'error', code: 'missing-version', message, field: `${labelsField}.${spec.versionLabel}`, ...where(entry.item) });
+      continue;
+    }
+    if (matched.length > 1 && spec.profile === 'current') {
+      const message = `${describe(entry.item)} is selected by several exported Services (${names}); the current profile labels its pods ${LABEL_SERVICE} with one service name; export only one of them or give each its own workload`;
+      results.push({ severity: 'error', code: 'ambiguous-workload', message, field: labelsField, ...where(entry.item) });
+      continue;
+    }
+    const spec2 = record(template['spec']);
+    const account = spec2['serviceAccountName'] ?? spec2['serviceAccount'];
+    const serviceAccount = typeof account === 'string' && account !== '' ? account : 'default';
+    for (const draft of matched) {
+      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount });
+      draft.clients.add(entry.cluster);
+    }
+    if (matched[0]) workloadServices.set(entry.item, matched[0].name);
+  }
+  return workloadServices;
+}
+
+function addFacts(drafts: Map<string, Draft>, spec: Spec, results: Result[]): void {
+  const known = new Set(spec.clusters.map((c) => c.name));
+  spec.remoteWorkloads.forEach((fact, i) => {
+    if (!known.has(fact.cluster)) {
+      const message = `spec.remoteWorkloads[${i}].cluster: ${JSON.stringify(fact.cluster)} is not a cluster of spec.clusters; use one of ${[...known].join(', ')}`;
+      results.push({ severity: 'error', code: 'unknown-cluster', message, field: `spec.remoteWorkloads[${i}].cluster` });
+      return;
+    }
+    const id = key(fact.namespace, fact.service);
+    const draft = drafts.get(id) ?? { namespace: fact.namespace, name: fact.service, copies: [], workloads: [], ports: undefined, clients: new Set<string>() };
+    drafts.set(id, draft);
+    draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount });
+    draft.clients.add(fact.cluster);
+    if (draft.ports === undefined && fact.ports) draft.ports = fact.ports.map(toServicePort);
+  });
+}
+
+function addClients(draft: Draft, spec: Spec, results: Result[]): void {
+  const known = spec.clusters.map((c) => c.name);
+  for (const copy of draft.copies) {
+    const value = copy.item.annotations[ANNOTATION_CLIENTS];
+    if (value === undefined) continue;
+    const names = value
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    for (const name of names) {
+      if (name === '*') known.forEach((n) => draft.clients.add(n));
+      else if (known.includes(name)) draft.clients.add(name);
+      else {
+        const message = `${describe(copy.item)}: ${ANNOTATION_CLIENTS} names ${JSON.stringify(name)}, which is not a cluster of the functionConfig (${known.join(', ')}); use those names, or "*" for every cluster`;
+        results.push({ severity: 'error', code: 'unknown-cluster', message, field: `metadata.annotations.${ANNOTATION_CLIENTS}`, ...where(copy.item) });
+      }
+    }
+  }
+}
+
+function finish(draft: Draft, routes: readonly Route[] | undefined, order: readonly string[]): MeshService {
+  const runsIn = new Map<string, string[]>();
+  for (const version of [...new Set(draft.workloads.map((w) => w.version))].sort()) {
+    const clusters = new Set(draft.workloads.filter((w) => w.version === version).map((w) => w.cluster));
+    runsIn.set(
+      version,
+      order.filter((c) => clusters.has(c)),
+    );
+  }
+  return {
+    namespace: draft.namespace,
+    name: draft.name,
+    ports: draft.ports ?? [],
+    manifestClusters: new Set(draft.copies.map((c) => c.cluster as string)),
+    workloads: draft.workloads,
+    versions: [...runsIn.keys()],
+    runsIn,
+    clients: order.filter((c) => draft.clients.has(c)),
+    routes,
+  };
+}
+
+/** A service known only from facts needs its ports from one of them. */
+function checkPorts(drafts: Draft[], results: Result[]): void {
+  for (const draft of drafts) {
+    if (draft.ports !== undefined || draft.copies.length > 0) continue;
+    const message = `service ${key(draft.namespace, draft.name)} is known only from spec.remoteWorkloads and none of its entries gives "ports"; add ports (name, port) to one of them`;
+    results.push({ severity: 'error', code: 'missing-ports', message, field: 'spec.remoteWorkloads' });
+  }
+}
+
+export function buildMesh(entries: readonly Entry[], spec: Spec): MeshOutcome {
+  const results: Result[] = [];
+  const drafts = collectServices(entries, spec, results);
+  const workloadServices = collectWorkloads(entries, drafts, spec, results);
+  addFacts(drafts, spec, results);
+  const order = spec.clusters.map((c) => c.name);
+  const sorted = [...drafts.values()].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
+  checkPorts(sorted, results);
+  const routes = resolveRoutes(sorted, spec, results);
+  const services = sorted.map((draft) => {
+    addClients(draft, spec, results);
+    return finish(draft, routes.get(draft), order);
+  });
+  return { mesh: { clusters: spec.clusters.map(toCluster), services }, workloadServices, results };
+}

@@ -1,0 +1,69 @@
+/** The typed mesh model: what the planners read. Built once from the input; never the wire objects. */
+import type { Item } from '../krm/item';
+import type { JsonObject } from '../krm/yamlNodes';
+
+export interface Cluster {
+  readonly name: string;
+  readonly gatewayAddress: string;
+  readonly gatewayPort: number;
+  /** The gateway address is a DNS name, not an IP: ServiceEntries must resolve it. */
+  readonly gatewayIsHostname: boolean;
+}
+
+export interface ServicePort {
+  readonly name: string;
+  readonly number: number;
+  /** Istio protocol (HTTP, GRPC, TCP, …); undefined lets Istio detect it. */
+  readonly protocol: string | undefined;
+  /** As the Service wrote them; copied onto a client cluster's selector-less Service. */
+  readonly serviceProtocol: string | undefined;
+  readonly appProtocol: string | undefined;
+}
+
+export interface Workload {
+  /** Absent for a `remoteWorkloads` fact. */
+  readonly item: Item | undefined;
+  readonly cluster: string;
+  readonly version: string;
+  /** Undefined when a fact does not say. */
+  readonly serviceAccount: string | undefined;
+}
+
+export interface Destination {
+  readonly version: string;
+  readonly weight: number;
+}
+
+export interface Route {
+  readonly name: string | undefined;
+  readonly match: readonly JsonObject[] | undefined;
+  readonly to: readonly Destination[];
+}
+
+export interface MeshService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly ports: readonly ServicePort[];
+  /** Clusters that hold a manifest of the Service. */
+  readonly manifestClusters: ReadonlySet<string>;
+  readonly workloads: readonly Workload[];
+  /** Every version anywhere in the mesh, sorted. */
+  readonly versions: readonly string[];
+  /** version → clusters that run it, in functionConfig order. */
+  readonly runsIn: ReadonlyMap<string, readonly string[]>;
+  /** Clusters that get config for the service, in functionConfig order. */
+  readonly clients: readonly string[];
+  /** Explicit routes; undefined means the default routing. */
+  readonly routes: readonly Route[] | undefined;
+}
+
+export interface Mesh {
+  readonly clusters: readonly Cluster[];
+  /** Sorted by namespace, then name. */
+  readonly services: readonly MeshService[];
+}
+
+export const localHost = (s: { name: string; namespace: string }): string => `${s.name}.${s.namespace}.svc.cluster.local`;
+export const globalHost = (s: { name: string; namespace: string }, suffix: string): string => `${s.name}.${s.namespace}.${suffix}`;
+
+export const runsIn = (service: MeshService, version: string, cluster: string): boolean => service.runsIn.get(version)?.includes(cluster) ?? false;

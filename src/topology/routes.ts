@@ -1,0 +1,77 @@
+/** Route lists from the Service annotation or the functionConfig → typed routes, or results. */
+import { parse as parseYaml } from 'yaml';
+import { zodResults } from '../config/parseConfig';
+import { routesSchema } from '../config/schema';
+import type { RouteConfig } from '../config/schema';
+import type { Result } from '../krm/result';
+import type { Json, JsonObject } from '../krm/yamlNodes';
+import type { Route } from './model';
+
+export interface RouteSource {
+  readonly where: Pick<Result, 'resourceRef' | 'file'>;
+  /** Field path of the route list in its resource. */
+  readonly field: string;
+  /** How a user names the list in a message. */
+  readonly label: string;
+}
+
+function toRoute(config: RouteConfig): Route {
+  const to =
+    typeof config.to === 'string' ? [{ version: config.to, weight: 100 }] : Object.entries(config.to).map(([version, weight]) => ({ version, weight }));
+  return { name: config.name, match: config.match as JsonObject[] | undefined, to };
+}
+
+/** Validate an already-decoded route list. */
+export function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[]; results: Result[] } {
+  const parsed = routesSchema.safeParse(raw);
+  if (!parsed.success) {
+    const results = zodResults(parsed.error, raw, source.where).map((r) => ({
+      ...r,
+      code: 'invalid-routes',
+      field: source.field,
+      message: r.message.replace(/^functionConfig (\S+):/, (_m, path: string) => `${source.label}${path === '(root)' ? '' : path}:`),
+    }));
+    return { results };
+  }
+  const routes = parsed.data.map(toRoute);
+  const results: Result[] = [];
+  routes.forEach((route, i) => {
+    const total = route.to.reduce((sum, d) => sum + d.weight, 0);
+    if (total !== 100) {
+      const shares = route.to.map((d) => `${d.version}: ${d.weight}`).join(', ');
+      results.push({
+        severity: 'error',
+        code: 'invalid-weights',
+        message: `${source.label}[${i}].to: weights {${shares}} total ${total}, not 100; make the weights add up to 100`,
+        field: source.field,
+        ...source.where,
+      });
+    }
+  });
+  return results.length > 0 ? { results } : { routes, results };
+}
+
+/** Decode the routes annotation (YAML or JSON), then validate it. */
+export function parseRoutesAnnotation(text: string, source: RouteSource): { routes?: Route[]; results: Result[] } {
+  let raw: Json;
+  try {
+    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;
+  } catch (error) {
+    const why = (error as Error).message.split('\n')[0] ?? '';
+    return {
+      results: [
+        {
+          severity: 'error',
+          code: 'invalid-routes',
+          message: `${source.label} is not valid YAML or JSON: ${why}; write a list such as [{to: v1}]`,
+          field: source.field,
+          ...source.where,
+        },
+      ],
+    };
+  }
+  return checkRoutes(raw, source);
+}
+
+/** Two route lists are the same when their JSON is. */
+export const sameRoutes = (a: readonly Route[], b: readonly Route[]): boolean => JSON.stringify(a) === JSON.stringify(b);

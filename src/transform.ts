@@ -1,0 +1,80 @@
+/**
+ * The pure core: ResourceList in, output items and results out. read → model → plan → place → merge.
+ * It never prints and never throws for bad input; only bugs throw.
+ */
+import type { Node } from 'yaml';
+import { checkSpec } from './config/checkSpec';
+import { parseConfig } from './config/parseConfig';
+import type { Spec } from './config/schema';
+import type { ResourceList } from './krm/resourceList';
+import type { Result } from './krm/result';
+import { hasErrors } from './krm/result';
+import { ISTIO_GROUP } from './names';
+import type { Pool } from './output/addresses';
+import { allocate } from './output/addresses';
+import { merge } from './output/merge';
+import { place } from './output/place';
+import { plan } from './planners/plan';
+import { buildMesh } from './topology/buildMesh';
+import type { Entry } from './topology/inventory';
+import { takeInventory } from './topology/inventory';
+import type { Mesh } from './topology/model';
+import { globalHost } from './topology/model';
+
+export interface TransformOutput {
+  /** Output items; undefined when there are errors (the caller then writes nothing). */
+  readonly nodes: Node[] | undefined;
+  readonly results: readonly Result[];
+}
+
+const fail = (results: readonly Result[]): TransformOutput => ({ nodes: undefined, results });
+
+/** Addresses of previously generated ServiceEntries, by host. */
+function heldAddresses(entries: readonly Entry[]): Map<string, string> {
+  const held = new Map<string, string>();
+  for (const { item, role } of entries) {
+    if (role !== 'managed' || item.kind !== 'ServiceEntry' || !item.apiVersion.startsWith(`${ISTIO_GROUP}/`)) continue;
+    const spec = item.value['spec'] as { hosts?: unknown; addresses?: unknown } | null;
+    const host = Array.isArray(spec?.hosts) ? spec.hosts[0] : undefined;
+    const address = Array.isArray(spec?.addresses) ? spec.addresses[0] : undefined;
+    if (typeof host === 'string' && typeof address === 'string' && !held.has(host)) held.set(host, address);
+  }
+  return held;
+}
+
+function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: readonly Entry[]): Map<string, string> | Result {
+  if (!pool) return new Map();
+  const hosts = mesh.services.filter((s) => s.versions.length > 0).map((s) => globalHost(s, spec.globalSuffix));
+  const allocation = allocate(pool, hosts, heldAddresses(entries));
+  if (allocation.ok) return allocation.addresses;
+  return { severity: 'error', code: 'pool-exhausted', message: `functionConfig spec.addressPool: ${allocation.message}`, field: 'spec.addressPool' };
+}
+
+function idleServiceWarnings(mesh: Mesh): Result[] {
+  return mesh.services
+    .filter((s) => s.versions.length === 0)
+    .map((s) => ({
+      severity: 'warning' as const,
+      code: 'no-workloads',
+      message: `exported Service ${s.namespace}/${s.name} has no workload in any cluster, so nothing is generated for it; deploy a workload its selector matches, or describe one in spec.remoteWorkloads`,
+    }));
+}
+
+export function transform(list: ResourceList): TransformOutput {
+  const config = parseConfig(list.functionConfig);
+  if (!config.ok) return fail(config.results);
+  const { spec } = config;
+  const checked = checkSpec(spec);
+  if (checked.results.length > 0) return fail(checked.results);
+  const inventory = takeInventory(list.items, spec);
+  const model = buildMesh(inventory.entries, spec);
+  const results = [...inventory.results, ...model.results];
+  if (hasErrors(results)) return fail(results);
+  const assigned = addresses(model.mesh, spec, checked.pool, inventory.entries);
+  if (!(assigned instanceof Map)) return fail([assigned]);
+  const emit = (cluster: string): boolean => spec.targetCluster === undefined || spec.targetCluster === cluster;
+  const placed = place(plan(model.mesh, spec, assigned, emit), spec.output.path);
+  const merged = merge({ entries: inventory.entries, placed, spec, workloadServices: model.workloadServices });
+  const all = [...results, ...merged.results, ...idleServiceWarnings(model.mesh)];
+  return merged.nodes && !hasErrors(all) ? { nodes: merged.nodes, results: all } : fail(all);
+}
