@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { isolatedModules: true, tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } }],
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } }],
   },
   // @kubernetes-models/* ship ES modules only: let ts-jest turn them into CommonJS for the schema checks.
   transformIgnorePatterns: ['/node_modules/(?!(@kubernetes-models|is-cidr|cidr-regex|ip-regex|ip-bigint|ip-address)/)'],

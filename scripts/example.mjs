@@ -39,5 +39,5 @@ for (const item of parse(output).items) {
   byFile.set(path, [...(byFile.get(path) ?? []), item]);
 }
 for (const [path, resources] of byFile) {
-  process.stdout.write(`# ===== ${path} =====\n${resources.map((r) => stringify(r)).join('---\n')}\n`);
+  process.stdout.write(`# ===== ${path} =====\n${resources.map((r) => stringify(r, { indentSeq: false })).join('---\n')}\n`);
 }

@@ -16,7 +16,7 @@ export interface ResourceList {
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
 
-const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: true, maxAliasCount: 100, prettyErrors: false } as const;
+const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: true, maxAliasCount: 100, prettyErrors: true } as const;
 
 const inputError = (message: string): Parsed<never> => ({
   ok: false,
@@ -30,8 +30,9 @@ export function parseYamlDocuments(text: string, what: string): Parsed<Document[
   for (const doc of docs) {
     const error = doc.errors[0];
     if (error) {
-      const where = error.linePos ? ` at line ${error.linePos[0].line}, column ${error.linePos[0].col}` : '';
-      return inputError(`${what} is not valid YAML${where}: ${error.message.split('\n')[0] ?? ''}; fix the YAML syntax`);
+      // With prettyErrors the first line reads "<what is wrong> at line L, column C:".
+      const first = (error.message.split('\n')[0] ?? '').replace(/:$/, '');
+      return inputError(`${what} is not valid YAML: ${first}; fix the YAML syntax there`);
     }
   }
   return { ok: true, value: docs.filter((doc) => doc.contents !== null) };
@@ -93,5 +94,5 @@ function commentInsideItem(node: Node): Node {
 export function stringifyNode(node: Node): string {
   const doc = new Document(null, { schema: 'failsafe' });
   doc.contents = node;
-  return doc.toString({ lineWidth: 0, indentSeq: false });
+  return doc.toString({ lineWidth: 0, indentSeq: false, flowCollectionPadding: false });
 }

@@ -1,0 +1,42 @@
+/** The built executable, as kpt and kustomize run it: stdin → stdout, exit codes, no stack traces. */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const BIN = join(__dirname, '..', 'dist', 'multicluster-routes.js');
+const run = (args: string[], input = '') => spawnSync(BIN, args, { input, encoding: 'utf8' });
+
+test('--help explains usage, the annotations and the functionConfig', () => {
+  const { stdout, status } = run(['--help']);
+  expect(status).toBe(0);
+  for (const text of ['USAGE', 'multicluster-routes.dev/export', 'multicluster-routes.dev/routes', 'MulticlusterRoutes', 'targetCluster', 'ConfigMap'])
+    expect(stdout).toContain(text);
+});
+
+test('a bookinfo ResourceList succeeds with exit code 0 and the golden output', () => {
+  const input = readFileSync(join(__dirname, '..', 'testdata', 'bookinfo-current', 'input.yaml'), 'utf8');
+  const expected = readFileSync(join(__dirname, '..', 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8');
+  const { stdout, stderr, status } = run([], input);
+  expect({ status, stderr }).toEqual({ status: 0, stderr: '' });
+  expect(`# exit code: 0\n${stdout}`).toBe(expected);
+});
+
+test.each([
+  ['broken YAML', 'items: [\n'],
+  ['empty input', ''],
+  [
+    'a bad functionConfig',
+    'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: []\nfunctionConfig: {apiVersion: multicluster-routes.dev/v1alpha1, kind: MulticlusterRoutes, spec: {clusters: 3}}\n',
+  ],
+])('%s: exit code 1, an error result, no stack trace', (_name, input) => {
+  const { stdout, stderr, status } = run([], input);
+  expect(status).toBe(1);
+  expect(stdout).toMatch(/severity: error/);
+  expect(stdout + stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+});
+
+test('an unknown argument is a usage error', () => {
+  const { stderr, status } = run(['--frobnicate']);
+  expect(status).toBe(2);
+  expect(stderr).toContain('--help');
+});

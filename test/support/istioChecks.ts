@@ -1,0 +1,94 @@
+/**
+ * Checks every golden output must pass: Istio's CRD schemas for the resource's apiVersion (through
+ * @kubernetes-models/istio's validate()), the CRDs' CEL rules that matter here (written out below, since
+ * validate() does not run CEL), and the cross-check that every VirtualService subset exists in a
+ * DestinationRule of the same cluster.
+ */
+import * as v1 from '@kubernetes-models/istio/networking.istio.io/v1/index';
+import * as v1alpha3 from '@kubernetes-models/istio/networking.istio.io/v1alpha3/index';
+import * as v1beta1 from '@kubernetes-models/istio/networking.istio.io/v1beta1/index';
+
+type Obj = Record<string, unknown>;
+type Model = new (data: Obj) => { validate(): void };
+
+const MODELS: Record<string, Record<string, unknown>> = {
+  'networking.istio.io/v1': v1,
+  'networking.istio.io/v1beta1': v1beta1,
+  'networking.istio.io/v1alpha3': v1alpha3,
+};
+
+const PORT_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
+
+function celProblems(r: Obj): string[] {
+  const spec = (r['spec'] ?? {}) as Obj;
+  const problems: string[] = [];
+  const portKeys = (ports: unknown, where: string): void => {
+    for (const key of Object.keys((ports ?? {}) as Obj))
+      if (key.length >= 63 || !PORT_NAME.test(key)) problems.push(`${where}: port name ${key} must be valid`);
+  };
+  if (r['kind'] === 'ServiceEntry') {
+    if (spec['workloadSelector'] && spec['endpoints']) problems.push('only one of WorkloadSelector or Endpoints can be set');
+    const addresses = (spec['addresses'] ?? []) as string[];
+    if (addresses.some((a) => a.includes('/')) && !['NONE', 'STATIC', undefined].includes(spec['resolution'] as string))
+      problems.push('CIDR addresses only for NONE/STATIC');
+    const numbers = ((spec['ports'] ?? []) as Obj[]).map((p) => p['number']);
+    if (new Set(numbers).size !== numbers.length) problems.push('port number cannot be duplicated');
+    ((spec['endpoints'] ?? []) as Obj[]).forEach((e, i) => portKeys(e['ports'], `endpoints[${i}]`));
+  }
+  if (r['kind'] === 'WorkloadEntry') {
+    if (!spec['address'] && !spec['network']) problems.push('Address is required');
+    portKeys(spec['ports'], 'spec.ports');
+  }
+  if (r['kind'] === 'VirtualService') {
+    ((spec['http'] ?? []) as Obj[]).forEach((rule, i) => {
+      const route = (rule['route'] ?? []) as Obj[];
+      const total = route.reduce((sum, d) => sum + ((d['weight'] as number | undefined) ?? 0), 0);
+      if (route.length > 1 && total !== 100) problems.push(`http[${i}]: weights total ${total}, Istio's webhook requires 100`);
+    });
+  }
+  if (r['kind'] === 'DestinationRule') {
+    const names = ((spec['subsets'] ?? []) as Obj[]).map((s) => s['name']);
+    if (new Set(names).size !== names.length) problems.push('duplicate subset names');
+  }
+  return problems;
+}
+
+/** Schema and CEL problems of one Istio resource; empty when it is valid. */
+export function istioProblems(resource: Obj): string[] {
+  const apiVersion = resource['apiVersion'] as string;
+  const kind = resource['kind'] as string;
+  const models = MODELS[apiVersion];
+  if (!models) return [`unknown Istio apiVersion ${apiVersion}`];
+  const Model = models[kind] as Model | undefined;
+  if (!Model) return [`${kind} is not served at ${apiVersion}`];
+  const problems = celProblems(resource);
+  try {
+    new Model(resource).validate();
+  } catch (error) {
+    problems.push((error as Error).message);
+  }
+  return problems;
+}
+
+const clusterOf = (r: Obj): string => ((r['metadata'] as Obj)['annotations'] as Obj)['multicluster-routes.dev/cluster'] as string;
+
+/** VirtualService destinations whose subset no DestinationRule of the same cluster defines for that host. */
+export function missingSubsets(generated: readonly Obj[]): string[] {
+  const subsets = new Set<string>();
+  for (const r of generated) {
+    if (r['kind'] !== 'DestinationRule') continue;
+    const spec = r['spec'] as Obj;
+    for (const s of (spec['subsets'] ?? []) as Obj[]) subsets.add(`${clusterOf(r)}|${spec['host'] as string}|${s['name'] as string}`);
+  }
+  const missing: string[] = [];
+  for (const r of generated) {
+    if (r['kind'] !== 'VirtualService') continue;
+    for (const rule of ((r['spec'] as Obj)['http'] ?? []) as Obj[]) {
+      for (const d of (rule['route'] ?? []) as Obj[]) {
+        const { host, subset } = d['destination'] as { host: string; subset?: string };
+        if (subset !== undefined && !subsets.has(`${clusterOf(r)}|${host}|${subset}`)) missing.push(`${clusterOf(r)}: ${host} subset ${subset}`);
+      }
+    }
+  }
+  return missing;
+}
