@@ -18,7 +18,9 @@ import { plan } from './planners/plan';
 import { buildMesh } from './topology/buildMesh';
 import type { Entry } from './topology/inventory';
 import { takeInventory } from './topology/inventory';
-import type { Mesh } from './topology/model';
+import type { Mesh, MeshService } from './topology/model';
+import { remoteVersions } from './planners/routing';
+import type { Item } from './krm/item';
 import { globalHost } from './topology/model';
 
 export interface TransformOutput {
@@ -44,7 +46,9 @@ function heldAddresses(entries: readonly Entry[]): Map<string, string> {
 
 function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: readonly Entry[]): Map<string, string> | Result {
   if (!pool) return new Map();
-  const hosts = mesh.services.filter((s) => s.versions.length > 0).map((s) => globalHost(s, spec.globalSuffix));
+  // Hosts that get a ServiceEntry somewhere: in classic only where a client reaches a remote version.
+  const needed = (s: MeshService): boolean => s.versions.length > 0 && (spec.profile === 'current' || s.clients.some((c) => remoteVersions(s, c).length > 0));
+  const hosts = mesh.services.filter(needed).map((s) => globalHost(s, spec.globalSuffix));
   const allocation = allocate(pool, hosts, heldAddresses(entries));
   if (allocation.ok) return allocation.addresses;
   return { severity: 'error', code: 'pool-exhausted', message: `functionConfig spec.addressPool: ${allocation.message}`, field: 'spec.addressPool' };
@@ -60,7 +64,19 @@ function idleServiceWarnings(mesh: Mesh): Result[] {
     }));
 }
 
+/** Findings about a functionConfig field point at the functionConfig resource. */
+function atConfig(results: readonly Result[], config: Item | undefined): Result[] {
+  if (!config) return [...results];
+  const where = config.file ? { resourceRef: config.ref, file: config.file } : { resourceRef: config.ref };
+  return results.map((r) => (r.resourceRef === undefined && /^(spec|data)\b/.test(r.field ?? '') ? { ...r, ...where } : r));
+}
+
 export function transform(list: ResourceList): TransformOutput {
+  const { nodes, results } = run(list);
+  return { nodes, results: atConfig(results, list.functionConfig) };
+}
+
+function run(list: ResourceList): TransformOutput {
   const config = parseConfig(list.functionConfig);
   if (!config.ok) return fail(config.results);
   const { spec } = config;

@@ -1,11 +1,12 @@
 /** functionConfig → typed Spec, or results that say what to fix. Accepts MulticlusterRoutes and the flat ConfigMap form. */
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
+import { fieldsAt, nearest } from './suggest';
 import type { Item } from '../krm/item';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { CONFIG_API_VERSION, CONFIG_KIND } from '../names';
-import { functionConfigSchema } from './schema';
+import { functionConfigSchema, specSchema } from './schema';
 import type { Spec } from './schema';
 
 export type ConfigOutcome = { readonly ok: true; readonly spec: Spec } | { readonly ok: false; readonly results: readonly Result[] };
@@ -27,12 +28,32 @@ function valueAt(root: Json, path: readonly PropertyKey[]): Json | undefined {
   return current;
 }
 
-export function zodResults(error: z.ZodError, root: Json, where: Pick<Result, 'resourceRef' | 'file'>, prefix: readonly PropertyKey[] = []): Result[] {
+/** One zod issue as a sentence about the user's value; an unknown key names itself and the likely intended one. */
+function describeIssue(issue: z.core.$ZodIssue, root: Json, schema: z.ZodType): { path: PropertyKey[]; message: string } {
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '';
+    const allowed = fieldsAt(schema, issue.path);
+    const guess = nearest(key, allowed);
+    const hint = guess ? `; did you mean ${JSON.stringify(guess)}?` : `; allowed here: ${allowed.join(', ')}`;
+    const more =
+      issue.keys.length > 1
+        ? ` (and ${issue.keys
+            .slice(1)
+            .map((k) => JSON.stringify(k))
+            .join(', ')})`
+        : '';
+    return { path: [...issue.path, key], message: `unknown field ${JSON.stringify(key)}${more}${hint}` };
+  }
+  const got = valueAt(root, issue.path);
+  const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${JSON.stringify(got)})`;
+  return { path: [...issue.path], message: `${issue.message}${quoted}` };
+}
+
+export function zodResults(error: z.ZodError, root: Json, where: Pick<Result, 'resourceRef' | 'file'>, schema: z.ZodType): Result[] {
   return error.issues.map((issue) => {
-    const got = valueAt(root, issue.path);
-    const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${JSON.stringify(got)})`;
-    const field = formatPath([...prefix, ...issue.path]) || '(root)';
-    return { severity: 'error', code: 'invalid-function-config', message: `functionConfig ${field}: ${issue.message}${quoted}`, field, ...where };
+    const { path, message } = describeIssue(issue, root, schema);
+    const field = formatPath(path) || '(root)';
+    return { severity: 'error', code: 'invalid-function-config', message: `functionConfig ${field}: ${message}`, field, ...where };
   });
 }
 
@@ -113,8 +134,9 @@ export function parseConfig(item: Item | undefined): ConfigOutcome {
   if (item.kind === 'ConfigMap') {
     const { spec, results } = fromConfigMap(item);
     if (results.length > 0) return { ok: false, results };
-    const parsed = functionConfigSchema.shape.spec.safeParse(spec);
-    if (!parsed.success) return { ok: false, results: zodResults(parsed.error, spec, where).map((r) => ({ ...r, field: configMapField(r.field ?? '') })) };
+    const parsed = specSchema.safeParse(spec);
+    if (!parsed.success)
+      return { ok: false, results: zodResults(parsed.error, spec, where, specSchema).map((r) => ({ ...r, field: configMapField(r.field ?? '') })) };
     return { ok: true, spec: parsed.data };
   }
   if (item.kind !== CONFIG_KIND || item.apiVersion !== CONFIG_API_VERSION) {
@@ -122,7 +144,7 @@ export function parseConfig(item: Item | undefined): ConfigOutcome {
     return { ok: false, results: [{ severity: 'error', code: 'invalid-function-config', message, field: 'kind', ...where }] };
   }
   const parsed = functionConfigSchema.safeParse(item.value);
-  if (!parsed.success) return { ok: false, results: zodResults(parsed.error, item.value, where) };
+  if (!parsed.success) return { ok: false, results: zodResults(parsed.error, item.value, where, functionConfigSchema) };
   return { ok: true, spec: parsed.data.spec };
 }
 

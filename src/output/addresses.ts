@@ -71,7 +71,10 @@ export type Allocation = { readonly ok: true; readonly addresses: Map<string, st
 
 export function allocate(pool: Pool, hosts: readonly string[], held: ReadonlyMap<string, string>): Allocation {
   if (BigInt(hosts.length) > pool.count) {
-    return { ok: false, message: `addressPool ${pool.cidr} has ${pool.count} usable addresses but ${hosts.length} global hosts need one; use a larger pool` };
+    return {
+      ok: false,
+      message: `addressPool ${pool.cidr} has ${pool.count} usable address${pool.count === 1n ? '' : 'es'} but ${hosts.length} global hosts need one; use a larger pool`,
+    };
   }
   const taken = new Set<bigint>();
   const result = new Map<string, bigint>();

@@ -23,12 +23,16 @@ function httpRoutes(routes: readonly Route[], hostOf: (version: string) => strin
 const virtualService = (service: MeshService, ctx: PlanContext, http: JsonObject[]): Generated =>
   generated(ctx, 'VirtualService', forService(service, service.name), { hosts: [localHost(service)], http });
 
-/** Classic: only when some traffic goes to a remote version; local versions stay on the local host. */
+/**
+ * Classic: when there are routes, or the default routing sends traffic to a remote version; local versions stay
+ * on the local host. (Routes that keep every request local still need the VirtualService: without it the local
+ * Service spreads requests over all its versions.)
+ */
 export function classicVirtualService(service: MeshService, ctx: PlanContext): Generated | undefined {
   const here = ctx.cluster.name;
   const routes = effectiveRoutes(service, here);
   const local = (v: string): boolean => runsIn(service, v, here);
-  if (routes.every((r) => r.to.every((d) => local(d.version)))) return undefined;
+  if (!service.routes && routes.every((r) => r.to.every((d) => local(d.version)))) return undefined;
   const global = globalHost(service, ctx.spec.globalSuffix);
   return virtualService(
     service,

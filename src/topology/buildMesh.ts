@@ -20,6 +20,8 @@ export interface Draft {
   readonly workloads: Workload[];
   ports: ServicePort[] | undefined;
   readonly clients: Set<string>;
+  /** A workload of the service was rejected with an error, so its versions are not all known. */
+  incomplete: boolean;
 }
 
 export interface MeshOutcome {
@@ -30,6 +32,16 @@ export interface MeshOutcome {
 }
 
 const key = (namespace: string, name: string): string => `${namespace}/${name}`;
+
+const newDraft = (namespace: string, name: string): Draft => ({
+  namespace,
+  name,
+  copies: [],
+  workloads: [],
+  ports: undefined,
+  clients: new Set<string>(),
+  incomplete: false,
+});
 
 function record(value: Json | undefined): Record<string, Json> {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
@@ -58,18 +70,11 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     const exported = entry.item.annotations[ANNOTATION_EXPORT] === 'true' || (spec.exportAll && Object.keys(selectorOf(entry.item)).length > 0);
     if (!exported) continue;
     if (entry.cluster === undefined) {
-      results.push(noClusterError(entry, 'an exported Service'));
+      if (!entry.misplaced) results.push(noClusterError(entry, 'an exported Service'));
       continue;
     }
     const id = key(entry.namespace, entry.item.name);
-    const draft = drafts.get(id) ?? {
-      namespace: entry.namespace,
-      name: entry.item.name,
-      copies: [],
-      workloads: [],
-      ports: undefined,
-      clients: new Set<string>(),
-    };
+    const draft = drafts.get(id) ?? newDraft(entry.namespace, entry.item.name);
     draft.copies.push(entry);
     draft.clients.add(entry.cluster);
     drafts.set(id, draft);
@@ -118,8 +123,9 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
     const names = matched.map((d) => d.name).join(', ');
     const version = podLabels[spec.versionLabel];
     const labelsField = 'spec.template.metadata.labels';
+    if (entry.cluster === undefined || version === undefined || version === '') matched.forEach((d) => (d.incomplete = true));
     if (entry.cluster === undefined) {
-      results.push(noClusterError(entry, `a workload of exported Service ${names}`));
+      if (!entry.misplaced) results.push(noClusterError(entry, `a workload of exported Service ${names}`));
       continue;
     }
     if (version === undefined || version === '') {
@@ -153,7 +159,7 @@ function addFacts(drafts: Map<string, Draft>, spec: Spec, results: Result[]): vo
       return;
     }
     const id = key(fact.namespace, fact.service);
-    const draft = drafts.get(id) ?? { namespace: fact.namespace, name: fact.service, copies: [], workloads: [], ports: undefined, clients: new Set<string>() };
+    const draft = drafts.get(id) ?? newDraft(fact.namespace, fact.service);
     drafts.set(id, draft);
     draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount });
     draft.clients.add(fact.cluster);

@@ -14,6 +14,8 @@ export interface Entry {
   readonly cluster: string | undefined;
   /** The namespace, `default` when the manifest has none. */
   readonly namespace: string;
+  /** The cluster annotation names no cluster of the functionConfig (already reported). */
+  readonly misplaced?: true;
 }
 
 export const where = (item: Item): Pick<Result, 'resourceRef' | 'file'> => (item.file ? { resourceRef: item.ref, file: item.file } : { resourceRef: item.ref });
@@ -46,7 +48,7 @@ export function takeInventory(items: readonly Item[], spec: Spec): { entries: En
         ...where(item),
       });
     }
-    return { item, role, cluster, namespace };
+    return unknown === undefined ? { item, role, cluster, namespace } : { item, role, cluster, namespace, misplaced: true };
   });
   return { entries, results };
 }

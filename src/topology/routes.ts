@@ -25,7 +25,7 @@ function toRoute(config: RouteConfig): Route {
 export function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[]; results: Result[] } {
   const parsed = routesSchema.safeParse(raw);
   if (!parsed.success) {
-    const results = zodResults(parsed.error, raw, source.where).map((r) => ({
+    const results = zodResults(parsed.error, raw, source.where, routesSchema).map((r) => ({
       ...r,
       code: 'invalid-routes',
       field: source.field,
@@ -57,7 +57,8 @@ export function parseRoutesAnnotation(text: string, source: RouteSource): { rout
   try {
     raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;
   } catch (error) {
-    const why = (error as Error).message.split('\n')[0] ?? '';
+    // The parser's first line reads "<what> at line L, column C:"; the position is inside the annotation value.
+    const why = ((error as Error).message.split('\n')[0] ?? '').replace(/:$/, '').replace(/ at line (\d+)/, ' at line $1 of the annotation');
     return {
       results: [
         {

@@ -1,7 +1,8 @@
 /** Each exported service's routes: from its annotation copies or from spec.services, never both; versions must exist. */
 import type { Spec } from '../config/schema';
 import type { Result } from '../krm/result';
-import { ANNOTATION_ROUTES } from '../names';
+import type { Json } from '../krm/yamlNodes';
+import { ANNOTATION_EXPORT, ANNOTATION_ROUTES } from '../names';
 import type { Draft } from './buildMesh';
 import { describe, where } from './inventory';
 import type { Route } from './model';
@@ -31,6 +32,7 @@ function fromAnnotations(draft: Draft, results: Result[]): Route[] | undefined {
 }
 
 function checkVersions(draft: Draft, routes: readonly Route[], origin: { field: string; at: Pick<Result, 'resourceRef' | 'file'> }, results: Result[]): void {
+  if (draft.incomplete) return; // a rejected workload's version would be reported as missing: say nothing more
   const versions = new Set(draft.workloads.map((w) => w.version));
   const known = [...versions].sort().join(', ') || 'none';
   routes.forEach((route, i) =>
@@ -50,17 +52,17 @@ export function resolveRoutes(drafts: readonly Draft[], spec: Spec, results: Res
     const field = `spec.services[${i}]`;
     const draft = drafts.find((d) => d.namespace === entry.namespace && d.name === entry.name);
     if (!draft) {
-      const message = `${field} names service ${entry.namespace}/${entry.name}, which is not an exported Service; annotate it ${'multicluster-routes.dev/export'}: "true" or fix the name`;
+      const message = `${field} names service ${entry.namespace}/${entry.name}, which is not an exported Service; annotate it ${ANNOTATION_EXPORT}: "true" or fix the name`;
       results.push({ severity: 'error', code: 'unknown-service', message, field });
       return;
     }
     const annotated = draft.copies.find((c) => c.item.annotations[ANNOTATION_ROUTES] !== undefined);
     if (annotated) {
       const message = `service ${entry.namespace}/${entry.name} has routes both in ${field} and in the ${ANNOTATION_ROUTES} annotation of ${describe(annotated.item)}; keep one of them`;
-      results.push({ severity: 'error', code: 'conflicting-routes', message, field, ...where(annotated.item) });
+      results.push({ severity: 'error', code: 'conflicting-routes', message, field });
       return;
     }
-    const { routes, results: found } = checkRoutes(entry.routes as never, { where: {}, field: `${field}.routes`, label: `${field}.routes` });
+    const { routes, results: found } = checkRoutes(entry.routes as unknown as Json, { where: {}, field: `${field}.routes`, label: `${field}.routes` });
     results.push(...found);
     if (routes) out.set(draft, routes);
   });
