@@ -54,16 +54,6 @@ function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: read
   return { severity: 'error', code: 'pool-exhausted', message: `functionConfig spec.addressPool: ${allocation.message}`, field: 'spec.addressPool' };
 }
 
-function idleServiceWarnings(mesh: Mesh): Result[] {
-  return mesh.services
-    .filter((s) => s.versions.length === 0)
-    .map((s) => ({
-      severity: 'warning' as const,
-      code: 'no-workloads',
-      message: `exported Service ${s.namespace}/${s.name} has no workload in any cluster, so nothing is generated for it; deploy a workload its selector matches, or describe one in spec.remoteWorkloads`,
-    }));
-}
-
 /** Findings about a functionConfig field point at the functionConfig resource. */
 function atConfig(results: readonly Result[], config: Item | undefined): Result[] {
   if (!config) return [...results];
@@ -91,6 +81,6 @@ function run(list: ResourceList): TransformOutput {
   const emit = (cluster: string): boolean => spec.targetCluster === undefined || spec.targetCluster === cluster;
   const placed = place(plan(model.mesh, spec, assigned, emit), spec.output.path);
   const merged = merge({ entries: inventory.entries, placed, spec, workloadServices: model.workloadServices });
-  const all = [...results, ...merged.results, ...idleServiceWarnings(model.mesh)];
+  const all = [...results, ...merged.results];
   return merged.nodes && !hasErrors(all) ? { nodes: merged.nodes, results: all } : fail(all);
 }

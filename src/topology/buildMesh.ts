@@ -209,9 +209,14 @@ function finish(draft: Draft, routes: readonly Route[] | undefined, order: reado
   };
 }
 
-/** A service known only from facts needs its ports from one of them. */
-function checkPorts(drafts: Draft[], results: Result[]): void {
+/** A service known only from facts needs its ports from one of them; one with no workload at all is noted. */
+function noteGaps(drafts: Draft[], results: Result[]): void {
   for (const draft of drafts) {
+    const copy = draft.copies[0];
+    if (draft.workloads.length === 0 && copy && !draft.incomplete) {
+      const message = `exported ${describe(copy.item)} has no workload in any cluster, so nothing is generated for it; deploy a workload its selector matches, or describe one in spec.remoteWorkloads`;
+      results.push({ severity: 'warning', code: 'no-workloads', message, field: 'spec.selector', ...where(copy.item) });
+    }
     if (draft.ports !== undefined || draft.copies.length > 0) continue;
     const message = `service ${key(draft.namespace, draft.name)} is known only from spec.remoteWorkloads and none of its entries gives "ports"; add ports (name, port) to one of them`;
     results.push({ severity: 'error', code: 'missing-ports', message, field: 'spec.remoteWorkloads' });
@@ -225,7 +230,7 @@ export function buildMesh(entries: readonly Entry[], spec: Spec): MeshOutcome {
   addFacts(drafts, spec, results);
   const order = spec.clusters.map((c) => c.name);
   const sorted = [...drafts.values()].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
-  checkPorts(sorted, results);
+  noteGaps(sorted, results);
   const routes = resolveRoutes(sorted, spec, results);
   const services = sorted.map((draft) => {
     addClients(draft, spec, results);
