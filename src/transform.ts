@@ -2,7 +2,6 @@
  * The pure core: ResourceList in, output items and results out. read → model → plan → place → merge.
  * It never prints and never throws for bad input; only bugs throw.
  */
-import type { Node } from 'yaml';
 import { checkSpec } from './config/checkSpec';
 import { parseConfig } from './config/parseConfig';
 import type { Spec } from './config/schema';
@@ -13,6 +12,7 @@ import { ISTIO_GROUP } from './names';
 import type { Pool } from './output/addresses';
 import { allocate } from './output/addresses';
 import { merge } from './output/merge';
+import type { Output } from './output/merge';
 import { place } from './output/place';
 import { plan } from './planners/plan';
 import { buildMesh } from './topology/buildMesh';
@@ -24,12 +24,12 @@ import type { Item } from './krm/item';
 import { globalHost } from './topology/model';
 
 export interface TransformOutput {
-  /** Output items; undefined when there are errors (the caller then writes nothing). */
-  readonly nodes: Node[] | undefined;
+  /** What to write; undefined when there are errors (the caller then writes nothing). */
+  readonly output: Output | undefined;
   readonly results: readonly Result[];
 }
 
-const fail = (results: readonly Result[]): TransformOutput => ({ nodes: undefined, results });
+const fail = (results: readonly Result[]): TransformOutput => ({ output: undefined, results });
 
 /** Addresses of previously generated ServiceEntries, by host. */
 function heldAddresses(entries: readonly Entry[]): Map<string, string> {
@@ -62,8 +62,8 @@ function atConfig(results: readonly Result[], config: Item | undefined): Result[
 }
 
 export function transform(list: ResourceList): TransformOutput {
-  const { nodes, results } = run(list);
-  return { nodes, results: atConfig(results, list.functionConfig) };
+  const { output, results } = run(list);
+  return { output, results: atConfig(results, list.functionConfig) };
 }
 
 function run(list: ResourceList): TransformOutput {
@@ -82,5 +82,5 @@ function run(list: ResourceList): TransformOutput {
   const placed = place(plan(model.mesh, spec, assigned, emit), spec.output.path);
   const merged = merge({ entries: inventory.entries, placed, spec, workloadServices: model.workloadServices });
   const all = [...results, ...merged.results];
-  return merged.nodes && !hasErrors(all) ? { nodes: merged.nodes, results: all } : fail(all);
+  return merged.output && !hasErrors(all) ? { output: merged.output, results: all } : fail(all);
 }

@@ -25,9 +25,11 @@ export class Item {
   readonly annotations: Readonly<Record<string, string>>;
   readonly labels: Readonly<Record<string, string>>;
 
+  /** `origin`: where the resource was read from, when the function read the file itself (files mode). */
   constructor(
     readonly node: YAMLMap,
     private readonly doc: Document,
+    private readonly origin?: FileRef,
   ) {
     const header = (key: string): string => {
       const value = toTyped(node.get(key, true), doc);
@@ -62,6 +64,7 @@ export class Item {
 
   /** Where the orchestrator read this resource from, when it says. */
   get file(): FileRef | undefined {
+    if (this.origin) return this.origin;
     const path = this.annotations[ANNOTATION_PATH] ?? this.annotations[ANNOTATION_LEGACY_PATH];
     if (path === undefined) return undefined;
     const index = Number(this.annotations[ANNOTATION_INDEX] ?? this.annotations[ANNOTATION_LEGACY_INDEX]);

@@ -1,6 +1,9 @@
 /** KRM mode (kpt fn eval/render, kustomize exec transformer): ResourceList text in, ResourceList text out. */
+import { relabelNode } from '../krm/relabelNode';
 import { parseResourceList, stringifyResourceList } from '../krm/resourceList';
 import { hasErrors } from '../krm/result';
+import { toNode } from '../krm/yamlNodes';
+import { withPlacement } from '../output/place';
 import { transform } from '../transform';
 
 export interface ModeOutput {
@@ -11,7 +14,11 @@ export interface ModeOutput {
 export function runKrm(input: string): ModeOutput {
   const list = parseResourceList(input);
   if (!list.ok) return { stdout: stringifyResourceList([], undefined, list.results), exitCode: 1 };
-  const { nodes, results } = transform(list.value);
-  const items = nodes ?? list.value.items.map((item) => item.node);
-  return { stdout: stringifyResourceList(items, list.value.functionConfig, results), exitCode: nodes && !hasErrors(results) ? 0 : 1 };
+  const { output, results } = transform(list.value);
+  if (!output || hasErrors(results)) {
+    return { stdout: stringifyResourceList(list.value.items.map((item) => item.node), list.value.functionConfig, results), exitCode: 1 };
+  }
+  for (const [item, service] of output.relabel) relabelNode(item, service);
+  const nodes = [...output.kept.map((item) => item.node), ...output.generated.map((p) => toNode(withPlacement(p)))];
+  return { stdout: stringifyResourceList(nodes, list.value.functionConfig, results), exitCode: 0 };
 }

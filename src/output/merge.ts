@@ -4,16 +4,13 @@
  * resources are errors, never overwrites.
  */
 import { isMap } from 'yaml';
-import type { Node, YAMLMap } from 'yaml';
 import type { Spec } from '../config/schema';
 import type { Item } from '../krm/item';
 import type { Result } from '../krm/result';
-import { setIn, toNode } from '../krm/yamlNodes';
 import { LABEL_SERVICE } from '../names';
 import type { Entry } from '../topology/inventory';
 import { describe, where } from '../topology/inventory';
 import type { Placed } from './place';
-import { withPlacement } from './place';
 
 const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '');
 const identity = (group: string, kind: string, namespace: string, name: string): string => `${group}|${kind}|${namespace}|${name}`;
@@ -52,20 +49,11 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
   return results;
 }
 
-function labelsNode(item: Item): YAMLMap | undefined {
+/** The generator-owned pod label a workload has now. */
+export function currentServiceLabel(item: Item): string | undefined {
   const labels = item.node.getIn(['spec', 'template', 'metadata', 'labels'], true);
-  return isMap(labels) ? labels : undefined;
-}
-
-/** Add, change or remove the generator-owned pod label; every other byte of the workload stays. */
-function relabel(item: Item, service: string | undefined): void {
-  const labels = labelsNode(item);
-  const current = labels?.get(LABEL_SERVICE);
-  if (service === undefined) {
-    if (labels && current !== undefined) labels.delete(LABEL_SERVICE);
-  } else if (current !== service) {
-    setIn(item.node, ['spec', 'template', 'metadata', 'labels', LABEL_SERVICE], service);
-  }
+  const value: unknown = isMap(labels) ? labels.get(LABEL_SERVICE) : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 export interface MergeInput {
@@ -75,13 +63,29 @@ export interface MergeInput {
   readonly workloadServices: ReadonlyMap<Item, string>;
 }
 
-export function merge({ entries, placed, spec, workloadServices }: MergeInput): { nodes?: Node[]; results: Result[] } {
+/** What the output holds: input items kept in order, the pod-label changes to make, generated resources. */
+export interface Output {
+  readonly kept: readonly Item[];
+  /** Workloads whose generator-owned pod label changes: the new value, or undefined to remove it. */
+  readonly relabel: ReadonlyMap<Item, string | undefined>;
+  readonly generated: readonly Placed[];
+  /** Files that previously generated resources came from and that nothing is generated for now. */
+  readonly staleFiles: readonly string[];
+}
+
+export function merge({ entries, placed, spec, workloadServices }: MergeInput): { output?: Output; results: Result[] } {
   const results = collisions(entries, placed);
   if (results.length > 0) return { results };
   const target = spec.targetCluster;
   const kept = entries.filter((e) => e.role !== 'managed' && (target === undefined || e.cluster === undefined || e.cluster === target));
-  for (const entry of kept) {
-    if (entry.role === 'workload') relabel(entry.item, spec.profile === 'current' ? workloadServices.get(entry.item) : undefined);
+  const relabel = new Map<Item, string | undefined>();
+  for (const { item, role } of kept) {
+    if (role !== 'workload') continue;
+    const wanted = spec.profile === 'current' ? workloadServices.get(item) : undefined;
+    if (currentServiceLabel(item) !== wanted) relabel.set(item, wanted);
   }
-  return { nodes: [...kept.map((e) => e.item.node), ...placed.map((p) => toNode(withPlacement(p)))], results };
+  const paths = new Set(placed.map((p) => p.path));
+  const previous = entries.filter((e) => e.role === 'managed').map((e) => e.item.file?.path);
+  const staleFiles = [...new Set(previous)].filter((path): path is string => path !== undefined && !paths.has(path)).sort();
+  return { output: { kept: kept.map((e) => e.item), relabel, generated: placed, staleFiles }, results };
 }

@@ -2,7 +2,7 @@
 import { isIP } from 'node:net';
 import type { ClusterConfig } from '../config/schema';
 import type { Item } from '../krm/item';
-import { ANNOTATION_CLUSTER, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH } from '../names';
+import { ANNOTATION_CLUSTER } from '../names';
 import type { Cluster } from './model';
 
 export const toCluster = (config: ClusterConfig): Cluster => ({
@@ -41,7 +41,7 @@ export function clusterResolver(configs: readonly ClusterConfig[], targetCluster
   return (item) => {
     const annotated = item.annotations[ANNOTATION_CLUSTER];
     if (annotated !== undefined) return names.has(annotated) ? { cluster: annotated } : { cluster: undefined, unknown: annotated };
-    const path = item.annotations[ANNOTATION_PATH] ?? item.annotations[ANNOTATION_LEGACY_PATH];
+    const path = item.file?.path;
     if (path !== undefined) {
       const hit = globs.find((g) => g.re.test(path));
       if (hit) return { cluster: hit.name };
