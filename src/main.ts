@@ -1,6 +1,15 @@
-/** The only file that touches argv, stdin/stdout and exit codes. */
+/** The only file that touches argv, stdin/stdout and exit codes: it picks the mode and prints its report. */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { HELP } from './help';
+import { runFacts } from './modes/facts';
+import { runFiles } from './modes/files';
+import type { Report } from './modes/files';
 import { runKrm } from './modes/krm';
+import { runPostRender } from './modes/postRender';
+import { TOOL } from './names';
+
+const USAGE_ERROR = 2;
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -11,26 +20,53 @@ function readStdin(): Promise<string> {
   });
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(HELP);
-    return 0;
+const OPTIONS = {
+  config: { type: 'string' },
+  check: { type: 'boolean', default: false },
+  cluster: { type: 'string' },
+  update: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+async function run(argv: string[]): Promise<Report> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  const [command, ...rest] = positionals;
+  if (values.help) return { stdout: HELP, stderr: '', exitCode: 0 };
+  const dir = (): string => {
+    if (rest.length !== 1 || rest[0] === undefined) throw new UsageError(`${command ?? ''} takes one directory`);
+    return rest[0];
+  };
+  switch (command) {
+    case undefined:
+      return { ...runKrm(await readStdin()), stderr: '' };
+    case 'files':
+      return runFiles({ dir: dir(), config: values.config, check: values.check });
+    case 'facts':
+      return runFacts({ dir: dir(), config: values.config, cluster: values.cluster, update: values.update, check: values.check });
+    case 'post-render': {
+      if (values.config === undefined) throw new UsageError('post-render needs --config FILE (the functionConfig)');
+      return runPostRender(await readStdin(), readFileSync(values.config, 'utf8'), values.config);
+    }
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
-  if (argv.length > 0) {
-    process.stderr.write(`multicluster-routes: unknown argument ${JSON.stringify(argv[0])}; see multicluster-routes --help\n`);
-    return 2;
-  }
-  const { stdout, exitCode } = runKrm(await readStdin());
-  process.stdout.write(stdout);
-  return exitCode;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
+class UsageError extends Error {}
+
+run(process.argv.slice(2)).then(
+  (report) => {
+    process.stdout.write(report.stdout);
+    process.stderr.write(report.stderr);
+    process.exitCode = report.exitCode;
   },
   (error: unknown) => {
-    process.stderr.write(`multicluster-routes: internal error (a bug; please report it): ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 70;
+    const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
+    const io = error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
+    const message = error instanceof Error ? error.message : String(error);
+    if (usage) process.stderr.write(`${TOOL}: ${message}; see ${TOOL} --help\n`);
+    else if (io) process.stderr.write(`${TOOL}: ${message}\n`);
+    else process.stderr.write(`${TOOL}: internal error (a bug; please report it): ${message}\n`);
+    process.exitCode = usage ? USAGE_ERROR : io ? 1 : 70;
   },
 );

@@ -36,7 +36,7 @@ export function resolvePlain(text: string): Json {
 }
 
 /** Would a plain scalar with this text read back as something other than this string? */
-function needsQuotes(text: string): boolean {
+export function needsQuotes(text: string): boolean {
   if (resolvePlain(text) !== text) return true;
   // YAML 1.1 readers (go-yaml v2, older kubectl) read these as booleans; quote them for every reader.
   return /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text);

@@ -16,7 +16,14 @@ export function runKrm(input: string): ModeOutput {
   if (!list.ok) return { stdout: stringifyResourceList([], undefined, list.results), exitCode: 1 };
   const { output, results } = transform(list.value);
   if (!output || hasErrors(results)) {
-    return { stdout: stringifyResourceList(list.value.items.map((item) => item.node), list.value.functionConfig, results), exitCode: 1 };
+    return {
+      stdout: stringifyResourceList(
+        list.value.items.map((item) => item.node),
+        list.value.functionConfig,
+        results,
+      ),
+      exitCode: 1,
+    };
   }
   for (const [item, service] of output.relabel) relabelNode(item, service);
   const nodes = [...output.kept.map((item) => item.node), ...output.generated.map((p) => toNode(withPlacement(p)))];

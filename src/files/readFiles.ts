@@ -1,0 +1,30 @@
+/** Files mode, reading: YAML file texts → resources with their origin, or results naming the file and line. */
+import { isMap } from 'yaml';
+import { Item } from '../krm/item';
+import { parseYamlDocuments } from '../krm/resourceList';
+import type { Result } from '../krm/result';
+
+export interface SourceFile {
+  /** Relative to the package directory, with forward slashes. */
+  readonly path: string;
+  readonly text: string;
+}
+
+/** Every document of the files that is a Kubernetes resource (a mapping with apiVersion and kind). */
+export function readFiles(files: readonly SourceFile[]): { items: Item[]; results: Result[] } {
+  const items: Item[] = [];
+  const results: Result[] = [];
+  for (const file of files) {
+    const parsed = parseYamlDocuments(file.text, file.path);
+    if (!parsed.ok) {
+      results.push(...parsed.results.map((r) => ({ ...r, file: { path: file.path } })));
+      continue;
+    }
+    parsed.value.forEach((doc, index) => {
+      if (!isMap(doc.contents)) return;
+      const item = new Item(doc.contents, doc, { path: file.path, index });
+      if (item.apiVersion !== '' && item.kind !== '') items.push(item);
+    });
+  }
+  return { items, results };
+}

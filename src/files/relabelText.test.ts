@@ -1,0 +1,55 @@
+import { parseAllDocuments } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { Item } from '../krm/item';
+import { applyEdits, relabelEdit } from './relabelText';
+
+function relabel(text: string, service: string | undefined): string {
+  const docs = parseAllDocuments(text, { schema: 'failsafe' });
+  const edits = (Array.isArray(docs) ? docs : []).flatMap((doc) => {
+    const edit = relabelEdit(text, new Item(doc.contents as YAMLMap, doc), service);
+    return edit ? [edit] : [];
+  });
+  return applyEdits(text, edits);
+}
+
+const block = (labels: string): string =>
+  `kind: Deployment # keep\nspec:\n  template:\n    metadata:\n      labels: # pod labels\n${labels}    spec:\n      containers: [] # x\n`;
+
+test('adds the label under a block map, keeping every other byte', () => {
+  expect(relabel(block('        app: reviews\n        version: v1 # v\n'), 'reviews')).toBe(
+    block('        app: reviews\n        version: v1 # v\n        multicluster-routes.dev/service: reviews\n'),
+  );
+});
+test('adds the label to a flow map', () => {
+  const text = "spec:\n  template:\n    metadata:\n      labels: {app: reviews, 'version': v1}\n";
+  expect(relabel(text, 'reviews')).toBe(
+    "spec:\n  template:\n    metadata:\n      labels: {app: reviews, 'version': v1, multicluster-routes.dev/service: reviews}\n",
+  );
+});
+test('changes an existing value in place', () => {
+  expect(relabel(block('        multicluster-routes.dev/service: old # mine\n        app: reviews\n'), 'reviews')).toBe(
+    block('        multicluster-routes.dev/service: reviews # mine\n        app: reviews\n'),
+  );
+});
+test('removes the label from a block map', () => {
+  expect(relabel(block('        app: reviews\n        multicluster-routes.dev/service: reviews\n        version: v1\n'), undefined)).toBe(
+    block('        app: reviews\n        version: v1\n'),
+  );
+});
+test('removes the label from a flow map, first, middle or last', () => {
+  const flow = (labels: string) => `spec: {template: {metadata: {labels: {${labels}}}}}\n`;
+  expect(relabel(flow('multicluster-routes.dev/service: r, app: r'), undefined)).toBe(flow('app: r'));
+  expect(relabel(flow('app: r, multicluster-routes.dev/service: r, v: 1'), undefined)).toBe(flow('app: r, v: 1'));
+  expect(relabel(flow('app: r, multicluster-routes.dev/service: r'), undefined)).toBe(flow('app: r'));
+});
+test('a service name that would read as a number is quoted', () => {
+  expect(relabel('spec:\n  template:\n    metadata:\n      labels:\n        app: x', '123')).toBe(
+    'spec:\n  template:\n    metadata:\n      labels:\n        app: x\n        multicluster-routes.dev/service: "123"\n',
+  );
+});
+test('edits the right document of a multi-document file', () => {
+  const text = `${block('        app: a\n')}---\n${block('        app: b\n')}`;
+  expect(relabel(text, 's')).toBe(
+    `${block('        app: a\n        multicluster-routes.dev/service: s\n')}---\n${block('        app: b\n        multicluster-routes.dev/service: s\n')}`,
+  );
+});

@@ -1,0 +1,64 @@
+/**
+ * Files mode: set or remove the generator-owned pod label by editing the file's text at the node's source
+ * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
+ */
+import { isMap, isNode, isScalar } from 'yaml';
+import type { Item } from '../krm/item';
+import { needsQuotes } from '../krm/yamlNodes';
+import { LABEL_SERVICE } from '../names';
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+const scalarText = (value: string): string => (needsQuotes(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value);
+
+/** Offset just past the end of the line that holds `offset`. */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', Math.max(0, offset));
+  return newline < 0 ? text.length : newline + 1;
+}
+
+const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
+
+/** The edit that gives the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible. */
+export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit | undefined {
+  const labels = item.node.getIn(['spec', 'template', 'metadata', 'labels'], true);
+  if (!isMap(labels) || !labels.range) return undefined;
+  const index = labels.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === LABEL_SERVICE);
+  const pair = labels.items[index];
+  const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
+  const valueRange = isScalar(pair?.value) ? pair.value.range : undefined;
+  if (service !== undefined && valueRange) return { start: valueRange[0], end: valueRange[1], text: scalarText(service) };
+  if (service === undefined) {
+    if (!keyRange || !valueRange) return undefined;
+    if (!labels.flow) return { start: lineStart(text, keyRange[0]), end: lineEnd(text, valueRange[1] - 1), text: '' };
+    const next = labels.items[index + 1]?.key;
+    const previous = labels.items[index - 1]?.value;
+    if (isScalar(next) && next.range) return { start: keyRange[0], end: next.range[0], text: '' };
+    if (isScalar(previous) && previous.range) return { start: previous.range[1], end: valueRange[1], text: '' };
+    return { start: keyRange[0], end: valueRange[1], text: '' };
+  }
+  const entry = `${LABEL_SERVICE}: ${scalarText(service)}`;
+  if (labels.flow) {
+    const close = labels.range[1] - 1;
+    return { start: close, end: close, text: labels.items.length > 0 ? `, ${entry}` : entry };
+  }
+  const first = labels.items[0]?.key;
+  const last = labels.items[labels.items.length - 1]?.value;
+  const lastRange = isNode(last) ? last.range : undefined;
+  if (!isScalar(first) || !first.range || !lastRange) return undefined;
+  const indent = ' '.repeat(first.range[0] - lineStart(text, first.range[0]));
+  const at = lineEnd(text, lastRange[1] - 1);
+  const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
+  return { start: at, end: at, text: `${newline}${indent}${entry}\n` };
+}
+
+/** Apply non-overlapping edits to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}

@@ -1,0 +1,88 @@
+/** Files mode (the plain CLI, and what the pre-commit hook runs) on a copy of the bookinfo example. */
+import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import { BIN, git, run, scratch, ROOT } from '../support/tools';
+import { withoutPlacement } from '../support/resources';
+
+type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function bookinfo(): string {
+  const dir = scratch('examples/bookinfo');
+  // a user file with values a YAML round trip would mangle, to prove its bytes stay
+  writeFileSync(
+    join(dir, 'cluster1', 'settings.yaml'),
+    'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}   # odd spacing\ndata:\n  mode: 0644\n  on: yes\n  hex: 0x1F\n',
+  );
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'before');
+  return dir;
+}
+
+test("writes each cluster's file where output.path says, edits only the pod labels, and a second run changes nothing", () => {
+  const dir = bookinfo();
+  const first = run(BIN, ['files', dir]);
+  expect(first.stderr).toBe('');
+  expect(first.status).toBe(0);
+  expect(first.stdout).toContain('created');
+  const diff = git(dir, 'diff', '--', 'cluster1', 'cluster2');
+  const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
+  const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
+  expect(removed).toEqual([]);
+  expect(added).toEqual(Array(3).fill('+        multicluster-routes.dev/service: reviews'));
+  expect(readdirSync(join(dir, 'clusters')).sort()).toEqual(['cluster1', 'cluster2']);
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', 'after');
+  const second = run(BIN, ['files', dir]);
+  expect({ status: second.status, stdout: second.stdout }).toEqual({ status: 0, stdout: '' });
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  expect(run(BIN, ['files', dir, '--check']).status).toBe(0);
+});
+
+test('generates the same resources as KRM mode does for the same package', () => {
+  const dir = bookinfo();
+  run(BIN, ['files', dir]);
+  const krm = parse(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8')) as Obj;
+  for (const cluster of ['cluster1', 'cluster2']) {
+    const path = `clusters/${cluster}/multicluster-routes.yaml`;
+    const written = parseAllDocuments(readFileSync(join(dir, path), 'utf8')).map((d) => d.toJS() as Obj);
+    const expected = (krm['items'] as Obj[]).filter((r) => r['metadata']['annotations']?.['internal.config.kubernetes.io/path'] === path).map(withoutPlacement);
+    expect(written).toEqual(expected);
+  }
+});
+
+test('--check writes nothing and prints a unified diff of every stale file, exit code 1', () => {
+  const dir = bookinfo();
+  const check = run(BIN, ['files', dir, '--check']);
+  expect(check.status).toBe(1);
+  expect(check.stdout).toContain('--- a/cluster1/bookinfo.yaml\n+++ b/cluster1/bookinfo.yaml\n@@');
+  expect(check.stdout).toContain('+++ b/clusters/cluster2/multicluster-routes.yaml');
+  expect(check.stderr).toContain('4 file(s)');
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+});
+
+test('an error writes nothing: every file stays as it was', () => {
+  const dir = bookinfo();
+  const path = join(dir, 'cluster2', 'bookinfo.yaml');
+  writeFileSync(path, readFileSync(path, 'utf8').replace('to: {v2: 50, v3: 50}', 'to: {v2: 50, v3: 40}'));
+  git(dir, 'commit', '-qam', 'bad weights');
+  const result = run(BIN, ['files', dir]);
+  expect(result.status).toBe(1);
+  expect(result.stderr).toMatch(/^error: .*total 90, not 100.*\(cluster2\/bookinfo.yaml\[2\] metadata.annotations.multicluster-routes.dev\/routes\)\n/m);
+  expect(result.stderr).toContain('nothing was written');
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+  expect(existsSync(join(dir, 'clusters'))).toBe(false);
+});
+
+test('stale generated files are deleted, files the user wrote never are', () => {
+  const dir = bookinfo();
+  run(BIN, ['files', dir]);
+  const config = join(dir, 'multicluster-routes.yaml');
+  writeFileSync(config, readFileSync(config, 'utf8').replace('spec:', 'spec:\n  output: {path: "istio/{cluster}.yaml"}'));
+  const result = run(BIN, ['files', dir]);
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain(`deleted ${join(dir, 'clusters/cluster1/multicluster-routes.yaml')}`);
+  expect(existsSync(join(dir, 'istio', 'cluster1.yaml'))).toBe(true);
+  expect(readFileSync(join(dir, 'cluster1', 'settings.yaml'), 'utf8')).toContain('metadata: {name: settings}   # odd spacing');
+});
