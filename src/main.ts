@@ -25,6 +25,7 @@ const OPTIONS = {
   check: { type: 'boolean', default: false },
   cluster: { type: 'string' },
   update: { type: 'string' },
+  'errors-as-document': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -45,7 +46,7 @@ async function run(argv: string[]): Promise<Report> {
       return runFacts({ dir: dir(), config: values.config, cluster: values.cluster, update: values.update, check: values.check });
     case 'post-render': {
       if (values.config === undefined) throw new UsageError('post-render needs --config FILE (the functionConfig)');
-      return runPostRender(await readStdin(), readFileSync(values.config, 'utf8'), values.config);
+      return runPostRender(await readStdin(), readFileSync(values.config, 'utf8'), values.config, { errorsAsDocument: values['errors-as-document'] });
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -90,9 +90,12 @@ function commentInsideItem(node: Node): Node {
   return node;
 }
 
-/** One node as a YAML document, in the style kpt and kustomize write. */
+/** The style kpt and kustomize write: no line folding, sequences not indented, `{a: b}`. */
+export const YAML_STYLE = { lineWidth: 0, indentSeq: false, flowCollectionPadding: false } as const;
+
+/** One node as a YAML document, in that style. */
 export function stringifyNode(node: Node): string {
   const doc = new Document(null, { schema: 'failsafe' });
   doc.contents = node;
-  return doc.toString({ lineWidth: 0, indentSeq: false, flowCollectionPadding: false });
+  return doc.toString(YAML_STYLE);
 }

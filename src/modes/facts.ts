@@ -11,6 +11,7 @@ import { formatResults } from '../krm/formatResults';
 import { hasErrors } from '../krm/result';
 import type { Result } from '../krm/result';
 import { toNode } from '../krm/yamlNodes';
+import { YAML_STYLE } from '../krm/resourceList';
 import type { JsonObject } from '../krm/yamlNodes';
 import { TOOL } from '../names';
 import { buildMesh } from '../topology/buildMesh';
@@ -78,7 +79,7 @@ export function runFacts(options: FactsOptions): Report {
   const before = readFileSync(options.update, 'utf8');
   const doc = parseDocument(before, { schema: 'failsafe' });
   doc.setIn(['spec', 'remoteWorkloads'], toNode(list));
-  const after = doc.toString({ lineWidth: 0, indentSeq: false, flowCollectionPadding: false });
+  const after = doc.toString(YAML_STYLE);
   if (after === before) return { stdout: '', stderr: `${TOOL}: ${options.update} is up to date\n`, exitCode: 0 };
   if (options.check)
     return {

@@ -1,32 +1,56 @@
 /**
  * Helm post-renderer mode: a plain multi-document stream in (Helm's rendered manifests), the same stream out with
- * the generated resources appended; the functionConfig comes from a file. Errors go to stderr, exit code 1.
+ * the generated resources appended; the functionConfig comes from a file. Errors go to stderr with exit code 1 —
+ * or, for Helm 4, which discards a post-renderer's stderr, as a document Helm itself rejects with our message.
  */
 import { isMap } from 'yaml';
+import type { Document, YAMLMap } from 'yaml';
 import { formatResults } from '../krm/formatResults';
 import { Item } from '../krm/item';
 import { relabelNode } from '../krm/relabelNode';
-import { parseYamlDocuments, stringifyNode } from '../krm/resourceList';
+import { parseYamlDocuments, stringifyNode, YAML_STYLE } from '../krm/resourceList';
 import { hasErrors } from '../krm/result';
 import { toNode } from '../krm/yamlNodes';
 import { TOOL } from '../names';
 import { transform } from '../transform';
 import type { Report } from './files';
 
-function itemsOf(text: string, what: string): { items: Item[]; stderr?: string } {
-  const parsed = parseYamlDocuments(text, what);
-  if (!parsed.ok) return { items: [], stderr: formatResults(parsed.results) };
-  return { items: parsed.value.flatMap((doc) => (isMap(doc.contents) ? [new Item(doc.contents, doc)] : [])) };
+export interface PostRenderOptions {
+  /** Report errors as a document that makes Helm 4 fail with the message (it hides a post-renderer's stderr). */
+  readonly errorsAsDocument: boolean;
 }
 
-export function runPostRender(manifests: string, configText: string, configPath: string): Report {
-  const config = itemsOf(configText, configPath);
-  const input = itemsOf(manifests, 'the rendered manifests');
+function documentsOf(text: string, what: string): { docs: Document[]; stderr?: string } {
+  const parsed = parseYamlDocuments(text, what);
+  return parsed.ok ? { docs: parsed.value.filter((doc) => isMap(doc.contents)) } : { docs: [], stderr: formatResults(parsed.results) };
+}
+
+/**
+ * A ConfigMap whose name is a list: Helm's own parse step rejects it and quotes the annotation that names the
+ * "file" it came from, which carries our message.
+ */
+function errorDocument(message: string): string {
+  const doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: [`${TOOL}-error`], annotations: { 'postrenderer.helm.sh/postrender-filename': `${TOOL} failed:\n${message}` } } };
+  return `---\n${stringifyNode(toNode(doc))}`;
+}
+
+function failure(stderr: string, options: PostRenderOptions): Report {
+  const message = `${stderr}${TOOL}: post-rendering failed\n`;
+  return options.errorsAsDocument ? { stdout: errorDocument(message.trimEnd()), stderr: message, exitCode: 0 } : { stdout: '', stderr: message, exitCode: 1 };
+}
+
+export function runPostRender(manifests: string, configText: string, configPath: string, options: PostRenderOptions): Report {
+  const config = documentsOf(configText, configPath);
+  const input = documentsOf(manifests, 'the rendered manifests');
   const failed = config.stderr ?? input.stderr;
-  if (failed !== undefined) return { stdout: '', stderr: failed, exitCode: 1 };
-  const { output, results } = transform({ items: input.items, functionConfig: config.items[0] });
-  if (!output || hasErrors(results)) return { stdout: '', stderr: `${formatResults(results)}${TOOL}: post-rendering failed\n`, exitCode: 1 };
+  if (failed !== undefined) return failure(failed, options);
+  const items = new Map(input.docs.map((doc) => [new Item(doc.contents as YAMLMap, doc), doc]));
+  const configDoc = config.docs[0];
+  const functionConfig = configDoc ? new Item(configDoc.contents as never, configDoc, { path: configPath }) : undefined;
+  const { output, results } = transform({ items: [...items.keys()], functionConfig });
+  if (!output || hasErrors(results)) return failure(formatResults(results), options);
   for (const [item, service] of output.relabel) relabelNode(item, service);
-  const docs = [...output.kept.map((item) => stringifyNode(item.node)), ...output.generated.map((p) => stringifyNode(toNode(p.body)))];
-  return { stdout: docs.map((doc) => `---\n${doc}`).join(''), stderr: formatResults(results), exitCode: 0 };
+  const kept = output.kept.map((item) => items.get(item)?.toString(YAML_STYLE) ?? '');
+  const generated = output.generated.map((p) => stringifyNode(toNode(p.body)));
+  return { stdout: [...kept, ...generated].map((doc) => `---\n${doc}`).join(''), stderr: formatResults(results), exitCode: 0 };
 }

@@ -2,17 +2,14 @@
  * kustomize, the standalone binary (`kubectl kustomize` silently skips exec functions): examples/kustomize has one
  * overlay per cluster with the function as an exec KRM transformer; the other clusters' workloads are facts.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { BIN, KUSTOMIZE, ROOT, run } from '../support/tools';
-import { withoutPlacement } from '../support/resources';
+import { BIN, KUSTOMIZE, run } from '../support/tools';
+import { generatedIn, packageModeResources } from '../support/resources';
+import type { Obj } from '../support/resources';
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const CLUSTERS = ['cluster1', 'cluster2'];
 const build = (cluster: string) => run(KUSTOMIZE, ['build', '--enable-alpha-plugins', '--enable-exec', join('examples', 'kustomize', cluster)]);
-const generated = (docs: Obj[]): Obj[] => docs.filter((d) => d['metadata']?.['labels']?.['app.kubernetes.io/managed-by'] === 'multicluster-routes');
-const key = (r: Obj): string => `${r['kind'] as string}/${r['metadata']['namespace'] as string}/${r['metadata']['name'] as string}`;
 
 describe.each(CLUSTERS)('the %s overlay', (cluster) => {
   test("kustomize build runs the function and emits that cluster's resources, the same as package mode", () => {
@@ -20,12 +17,7 @@ describe.each(CLUSTERS)('the %s overlay', (cluster) => {
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const docs = parseAllDocuments(result.stdout).map((d) => d.toJS() as Obj);
-    const ours = generated(docs).sort((a, b) => key(a).localeCompare(key(b)));
-    const packageMode = generated((parse(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8')) as Obj)['items'] as Obj[])
-      .filter((r) => r['metadata']['annotations']['multicluster-routes.dev/cluster'] === cluster)
-      .map(withoutPlacement)
-      .sort((a, b) => key(a).localeCompare(key(b)));
-    expect(ours).toEqual(packageMode);
+    expect(generatedIn(docs)).toEqual(packageModeResources(cluster));
     const reviews = docs.filter((d) => d['kind'] === 'Deployment' && String(d['metadata']['name']).startsWith('reviews-'));
     for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
   });
