@@ -34,8 +34,8 @@ async function run(argv: string[]): Promise<Report> {
   const [command, ...rest] = positionals;
   if (values.help) return { stdout: HELP, stderr: '', exitCode: 0 };
   const dir = (): string => {
-    if (rest.length !== 1 || rest[0] === undefined) throw new UsageError(`${command ?? ''} takes one directory`);
-    return rest[0];
+    if (rest.length > 1) throw new UsageError(`${command ?? ''} takes one directory (the package), got ${rest.length}`);
+    return rest[0] ?? '.';
   };
   switch (command) {
     case undefined:

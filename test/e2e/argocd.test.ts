@@ -11,7 +11,8 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 const CLUSTERS = ['cluster1', 'cluster2'];
 const EXAMPLE = join(ROOT, 'examples', 'argocd');
 const read = (file: string): Obj => parse(readFileSync(join(EXAMPLE, file), 'utf8')) as Obj;
-const docsOf = (stream: string): Obj[] => parseAllDocuments(stream).map((d) => d.toJS() as Obj);
+/** The documents of a YAML stream; empty ones (post-render starts with `---`) are skipped, as Argo CD does. */
+const docsOf = (stream: string): Obj[] => parseAllDocuments(stream).flatMap((d) => (d.toJS() === null ? [] : [d.toJS() as Obj]));
 const key = (r: Obj): string => `${r['kind'] as string}/${(r['metadata']['namespace'] as string | undefined) ?? ''}/${r['metadata']['name'] as string}`;
 const sorted = (docs: Obj[]): Obj[] => [...docs].sort((a, b) => key(a).localeCompare(key(b)));
 
