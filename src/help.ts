@@ -18,11 +18,22 @@ ServiceEntry for <service>.<namespace>.${DEFAULTS.globalSuffix} through the othe
 TLS), DestinationRules with version subsets and a VirtualService that applies your route rules.
 
 USAGE
-  multicluster-routes < resource-list.yaml > out.yaml   KRM function: a ResourceList on stdin and stdout
-                                                       (kpt fn eval/render --exec, kustomize exec transformer)
-  multicluster-routes --help                           this text
+  multicluster-routes < resource-list.yaml > out.yaml
+      KRM function: a ResourceList on stdin and stdout (kpt fn eval/render --exec, kustomize exec transformer).
+  multicluster-routes files [DIR] [--config FILE] [--check]
+      Read the package DIR (default .), write each cluster's generated file where output.path says and the pod
+      labels, atomically; nothing is written when there is an error. --check writes nothing and prints a unified
+      diff of every stale file (exit 1). The functionConfig is FILE, else the MulticlusterRoutes in DIR.
+  multicluster-routes post-render --config FILE [--errors-as-document]
+      Helm post-renderer: rendered manifests (a YAML stream) on stdin, the same plus the generated resources on
+      stdout. --errors-as-document reports errors in a form Helm 4 shows (it hides a post-renderer's stderr).
+  multicluster-routes facts [DIR] [--config FILE] [--cluster C] [--update OVERLAY-CONFIG [--check]]
+      Print the remoteWorkloads of DIR's manifests, leaving out cluster C's own, for an overlay's functionConfig;
+      --update writes them into that file (keeping the rest of it), --check only says whether it is stale.
+  multicluster-routes --help
 
-  Exit code 0 on success; 1 when the results hold an error (nothing is changed then).
+  Exit code 0 on success; 1 when there is an error (the results or stderr say what and how to fix it);
+  2 for a usage error.
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters

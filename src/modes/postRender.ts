@@ -30,7 +30,11 @@ function documentsOf(text: string, what: string): { docs: Document[]; stderr?: s
  * "file" it came from, which carries our message.
  */
 function errorDocument(message: string): string {
-  const doc = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: [`${TOOL}-error`], annotations: { 'postrenderer.helm.sh/postrender-filename': `${TOOL} failed:\n${message}` } } };
+  const doc = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: [`${TOOL}-error`], annotations: { 'postrenderer.helm.sh/postrender-filename': `${TOOL} failed:\n${message}` } },
+  };
   return `---\n${stringifyNode(toNode(doc))}`;
 }
 
@@ -42,7 +46,10 @@ function failure(stderr: string, options: PostRenderOptions): Report {
 export function runPostRender(manifests: string, configText: string, configPath: string, options: PostRenderOptions): Report {
   const config = documentsOf(configText, configPath);
   const input = documentsOf(manifests, 'the rendered manifests');
-  const failed = config.stderr ?? input.stderr;
+  const failed =
+    config.stderr ??
+    input.stderr ??
+    (input.docs.length === 0 ? `error: no manifests on stdin; ${TOOL} post-render reads the rendered manifests (a YAML stream) from stdin\n` : undefined);
   if (failed !== undefined) return failure(failed, options);
   const items = new Map(input.docs.map((doc) => [new Item(doc.contents as YAMLMap, doc), doc]));
   const configDoc = config.docs[0];
@@ -52,5 +59,5 @@ export function runPostRender(manifests: string, configText: string, configPath:
   for (const [item, service] of output.relabel) relabelNode(item, service);
   const kept = output.kept.map((item) => items.get(item)?.toString(YAML_STYLE) ?? '');
   const generated = output.generated.map((p) => stringifyNode(toNode(p.body)));
-  return { stdout: [...kept, ...generated].map((doc) => `---\n${doc}`).join(''), stderr: formatResults(results), exitCode: 0 };
+  return { stdout: [...kept, ...generated].join('---\n'), stderr: formatResults(results), exitCode: 0 };
 }

@@ -1,0 +1,50 @@
+/**
+ * The container image cannot be built here (no Docker daemon, no registry), so this checks what can be checked:
+ * the Dockerfile's pins, user and entrypoint, and that the file it copies is a self-contained bundle that runs
+ * alone, as nobody, with an empty environment.
+ */
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, ROOT, run, which } from '../support/tools';
+
+const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+ /.test(line));
+
+test('base images are pinned to an exact Node.js and Alpine version', () => {
+  const bases = instructions.filter((line) => line.startsWith('FROM ')).map((line) => line.split(' ')[1]);
+  expect(bases).toEqual(['node:20.20.2-alpine3.23', 'node:20.20.2-alpine3.23']);
+});
+
+test('it runs as nobody, with the bundle as its entrypoint, and has OCI labels', () => {
+  expect(instructions).toContain('USER 65534:65534');
+  expect(instructions).toContain('ENTRYPOINT ["node", "/usr/local/lib/multicluster-routes.js"]');
+  expect(dockerfile).toContain('COPY --from=build --chown=0:0 --chmod=0555 /src/dist/multicluster-routes.js /usr/local/lib/multicluster-routes.js');
+  for (const label of ['title', 'description', 'source', 'licenses', 'version']) expect(dockerfile).toContain(`org.opencontainers.image.${label}=`);
+});
+
+test('every file the build stage copies exists, and the build command is the one npm run build runs', () => {
+  const sources = instructions.filter((line) => line.startsWith('COPY ') && !line.includes('--from')).flatMap((line) => line.split(' ').slice(1, -1));
+  for (const source of sources) expect(existsSync(join(ROOT, source))).toBe(true);
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string>; version: string };
+  expect(pkg.scripts['build']).toBe('node scripts/build.mjs');
+  expect(instructions).toContain('RUN node scripts/build.mjs');
+  expect(dockerfile).toContain(`org.opencontainers.image.version="${pkg.version}"`);
+});
+
+test('the bundle runs alone (no node_modules), as nobody, with an empty environment, and answers --help as kpt fn doc asks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mcr-image-'));
+  const alone = join(dir, 'multicluster-routes.js');
+  copyFileSync(BIN, alone);
+  chmodSync(dir, 0o755);
+  chmodSync(alone, 0o555);
+  const setpriv = which('setpriv');
+  const [command, args] = setpriv ? [setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, alone]] : [process.execPath, [alone]];
+  const help = run(command, [...args, '--help'], { cwd: '/', env: {} });
+  expect(help.stderr).toBe('');
+  expect(help.stdout).toContain('USAGE');
+  const input = readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'input.yaml'), 'utf8');
+  const krm = run(command, args, { cwd: '/', env: {}, input });
+  expect(krm.status).toBe(0);
+  expect(`# exit code: 0\n${krm.stdout}`).toBe(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8'));
+});
