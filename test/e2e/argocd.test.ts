@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { BIN, KUSTOMIZE, ROOT, run, scratch } from '../support/tools';
+import { BIN, envWithTools, KUSTOMIZE, ROOT, run, scratch } from '../support/tools';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const CLUSTERS = ['cluster1', 'cluster2'];
@@ -33,7 +33,7 @@ function buildWithArgocdCm(cluster: string): ReturnType<typeof run> {
   const options = String(configMap['data']['kustomize.buildOptions'])
     .split(' ')
     .filter((o) => o !== '');
-  return run(KUSTOMIZE, ['build', join('examples', 'kustomize', cluster), ...options]);
+  return run(KUSTOMIZE, ['build', join('examples', 'kustomize', cluster), ...options], { env: envWithTools() });
 }
 
 /**

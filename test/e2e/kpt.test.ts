@@ -1,17 +1,10 @@
 /** kpt, the real binary: `kpt fn eval --exec` and `kpt fn render` with the Kptfile pipeline of examples/bookinfo. */
-import { mkdtempSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
-import { BIN, describeWith, git, run, scratch, which } from '../support/tools';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { BIN, describeWith, envWithTools, git, run, scratch, which } from '../support/tools';
 
 const KPT = which('kpt');
 
-/** PATH with `multicluster-routes` on it, as `npm install -g multicluster-routes` leaves it. */
-function pathWithFunction(): string {
-  const bin = mkdtempSync(join(tmpdir(), 'mcr-bin-'));
-  symlinkSync(BIN, join(bin, 'multicluster-routes'));
-  return `${bin}${delimiter}${process.env['PATH'] ?? ''}`;
-}
 
 function committedPackage(): string {
   const dir = scratch('examples/bookinfo', 'bookinfo');
@@ -22,7 +15,7 @@ function committedPackage(): string {
 }
 
 describeWith(KPT, 'kpt', 'kpt not installed (it is on the PATH of some machines only)', () => {
-  const env = { ...process.env, PATH: pathWithFunction() };
+  const env = envWithTools();
   const kpt = (dir: string, ...args: string[]) => run(KPT as string, args, { cwd: dir, env });
 
   test('kpt fn render runs the Kptfile pipeline; a second render leaves git diff empty; comments survive', () => {

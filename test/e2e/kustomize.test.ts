@@ -4,12 +4,13 @@
  */
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { BIN, KUSTOMIZE, run } from '../support/tools';
+import { BIN, envWithTools, KUSTOMIZE, run } from '../support/tools';
 import { generatedIn, packageModeResources } from '../support/resources';
 import type { Obj } from '../support/resources';
 
 const CLUSTERS = ['cluster1', 'cluster2'];
-const build = (cluster: string) => run(KUSTOMIZE, ['build', '--enable-alpha-plugins', '--enable-exec', join('examples', 'kustomize', cluster)]);
+const env = envWithTools();
+const build = (cluster: string) => run(KUSTOMIZE, ['build', '--enable-alpha-plugins', '--enable-exec', join('examples', 'kustomize', cluster)], { env });
 
 describe.each(CLUSTERS)('the %s overlay', (cluster) => {
   test("kustomize build runs the function and emits that cluster's resources, the same as package mode", () => {

@@ -1,7 +1,7 @@
 /** End-to-end helpers: the built executable, real tools found on the machine, scratch copies of examples. */
 import { spawnSync } from 'node:child_process';
 import type { SpawnSyncReturns } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { existsSync } from 'node:fs';
@@ -51,4 +51,12 @@ export function git(dir: string, ...args: string[]): string {
   const result = run('git', ['-c', 'user.email=e2e@example.com', '-c', 'user.name=e2e', ...args], { cwd: dir });
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
+}
+
+/** An environment whose PATH has `multicluster-routes` (and `kustomize`) on it, as an installed setup has. */
+export function envWithTools(): NodeJS.ProcessEnv {
+  const bin = mkdtempSync(join(tmpdir(), 'mcr-bin-'));
+  symlinkSync(BIN, join(bin, 'multicluster-routes'));
+  symlinkSync(KUSTOMIZE, join(bin, 'kustomize'));
+  return { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
 }
