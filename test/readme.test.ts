@@ -1,4 +1,7 @@
-/** README blocks marked `<!-- generated: <path> -->` must be what the bundled example prints for that file. */
+/**
+ * README blocks are generated, never hand-copied: `<!-- generated: <path> -->` blocks are what the bundled example
+ * prints for that file, `<!-- include: <path> -->` blocks are that file of the repository.
+ */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,13 +20,22 @@ function exampleFiles(): Map<string, string> {
   return files;
 }
 
-test('the README shows what the example generates for each cluster', () => {
+test('the README shows what the example generates for each cluster, and the repository files it quotes', () => {
   const files = exampleFiles();
   const readme = readFileSync(README, 'utf8');
-  const marker = /(<!-- generated: (\S+) -->\n```yaml\n)([\s\S]*?)(```)/g;
-  const paths = [...readme.matchAll(marker)].map((m) => m[2]);
-  expect(paths).toEqual(['clusters/cluster1/multicluster-routes.yaml', 'clusters/cluster2/multicluster-routes.yaml']);
-  const fresh = readme.replace(marker, (_all, open: string, path: string, _body, close: string) => `${open}${files.get(path) ?? ''}\n${close}`);
+  const marker = /(<!-- (generated|include): (\S+) -->\n```(?:yaml)?\n)([\s\S]*?)(```)/g;
+  const blocks = [...readme.matchAll(marker)].map((m) => `${m[2] ?? ''}: ${m[3] ?? ''}`);
+  expect(blocks).toEqual(
+    expect.arrayContaining([
+      'generated: clusters/cluster1/multicluster-routes.yaml',
+      'generated: clusters/cluster2/multicluster-routes.yaml',
+      'include: examples/bookinfo/Kptfile',
+    ]),
+  );
+  const fresh = readme.replace(marker, (_all, open: string, kind: string, path: string, _body, close: string) => {
+    const content = kind === 'generated' ? (files.get(path) ?? '') : readFileSync(join(ROOT, path), 'utf8').trimEnd();
+    return `${open}${content}\n${close}`;
+  });
   if (updating) writeFileSync(README, fresh);
   else expect(readme).toBe(fresh);
 });

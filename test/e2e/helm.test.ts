@@ -9,11 +9,12 @@ import { parseAllDocuments } from 'yaml';
 import { helmBinary } from '../support/helm';
 import { generatedIn, packageModeResources } from '../support/resources';
 import type { Obj } from '../support/resources';
-import { BIN, ROOT, run } from '../support/tools';
+import { envWithTools, run } from '../support/tools';
 
-const CHART = join(ROOT, 'testdata', 'helm', 'bookinfo');
-const CONFIG = join(ROOT, 'testdata', 'helm', 'cluster1.yaml');
-const BROKEN = join(ROOT, 'testdata', 'helm', 'broken.yaml');
+// As the README runs them: from the repository root, the function on PATH.
+const CHART = 'testdata/helm/bookinfo';
+const CONFIG = 'testdata/helm/cluster1.yaml';
+const BROKEN = 'testdata/helm/broken.yaml';
 
 function expectCluster1(stdout: string): void {
   const docs = parseAllDocuments(stdout)
@@ -25,20 +26,13 @@ function expectCluster1(stdout: string): void {
 }
 
 describe('Helm 3', () => {
-  const template = async (config: string) =>
-    run(await helmBinary(3), [
-      'template',
-      'bookinfo',
-      CHART,
-      '--post-renderer',
-      BIN,
-      '--post-renderer-args',
-      'post-render',
-      '--post-renderer-args',
-      '--config',
-      '--post-renderer-args',
-      config,
-    ]);
+  const env = envWithTools();
+  const args = (config: string) => [
+    '--post-renderer',
+    'multicluster-routes',
+    ...['post-render', '--config', config].flatMap((a) => ['--post-renderer-args', a]),
+  ];
+  const template = async (config: string) => run(await helmBinary(3), ['template', 'bookinfo', CHART, ...args(config)], { env });
 
   test("helm template --post-renderer appends cluster1's routing", async () => {
     const result = await template(CONFIG);
@@ -65,7 +59,7 @@ describe('Helm 4', () => {
     };
     delete env['HELM_PLUGINS'];
     const helm = await helmBinary(4);
-    const install = run(helm, ['plugin', 'install', join(ROOT, 'helm-plugin')], { env });
+    const install = run(helm, ['plugin', 'install', './helm-plugin'], { env });
     expect(install.status).toBe(0);
     return (config: string) =>
       run(helm, ['template', 'bookinfo', CHART, '--post-renderer', 'multicluster-routes', '--post-renderer-args', '--config', '--post-renderer-args', config], {

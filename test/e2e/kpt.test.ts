@@ -1,10 +1,9 @@
 /** kpt, the real binary: `kpt fn eval --exec` and `kpt fn render` with the Kptfile pipeline of examples/bookinfo. */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, describeWith, envWithTools, git, run, scratch, which } from '../support/tools';
+import { describeWith, envWithTools, git, run, scratch, which } from '../support/tools';
 
 const KPT = which('kpt');
-
 
 function committedPackage(): string {
   const dir = scratch('examples/bookinfo', 'bookinfo');
@@ -37,7 +36,7 @@ describeWith(KPT, 'kpt', 'kpt not installed (it is on the PATH of some machines 
     const rendered = committedPackage();
     kpt(rendered, 'fn', 'render', '.', '--allow-exec');
     const evaluated = committedPackage();
-    const result = kpt(evaluated, 'fn', 'eval', '.', '--exec', BIN, '--fn-config', join(evaluated, 'multicluster-routes.yaml'));
+    const result = kpt(evaluated, 'fn', 'eval', '.', '--exec', 'multicluster-routes', '--fn-config', 'multicluster-routes.yaml');
     expect(result.status).toBe(0);
     for (const file of ['clusters/cluster1/multicluster-routes.yaml', 'clusters/cluster2/multicluster-routes.yaml', 'cluster2/bookinfo.yaml']) {
       expect(readFileSync(join(evaluated, file), 'utf8')).toBe(readFileSync(join(rendered, file), 'utf8'));
