@@ -20,12 +20,12 @@ import type { Entry } from './topology/inventory';
 import { takeInventory } from './topology/inventory';
 import type { Mesh, MeshService } from './topology/model';
 import { remoteVersions } from './planners/routing';
-import type { Item } from './krm/item';
+import type { Resource } from './krm/resource';
 import { globalHost } from './topology/model';
 
-export interface TransformOutput {
+export interface TransformOutput<R extends Resource = Resource> {
   /** What to write; undefined when there are errors (the caller then writes nothing). */
-  readonly output: Output | undefined;
+  readonly output: Output<R> | undefined;
   readonly results: readonly Result[];
 }
 
@@ -55,15 +55,16 @@ function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: read
 }
 
 /** Findings about a functionConfig field point at the functionConfig resource. */
-function atConfig(results: readonly Result[], config: Item | undefined): Result[] {
+function atConfig(results: readonly Result[], config: Resource | undefined): Result[] {
   if (!config) return [...results];
   const where = config.file ? { resourceRef: config.ref, file: config.file } : { resourceRef: config.ref };
   return results.map((r) => (r.resourceRef === undefined && /^(spec|data)\b/.test(r.field ?? '') ? { ...r, ...where } : r));
 }
 
-export function transform(list: ResourceList): TransformOutput {
+/** The items come back as they went in (the same objects), so the output is typed like the input. */
+export function transform<R extends Resource>(list: ResourceList<R>): TransformOutput<R> {
   const { output, results } = run(list);
-  return { output, results: atConfig(results, list.functionConfig) };
+  return { output: output as Output<R> | undefined, results: atConfig(results, list.functionConfig) };
 }
 
 function run(list: ResourceList): TransformOutput {

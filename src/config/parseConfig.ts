@@ -2,7 +2,7 @@
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
 import { fieldsAt, nearest } from './suggest';
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { CONFIG_API_VERSION, CONFIG_KIND } from '../names';
@@ -88,7 +88,7 @@ function compactMap(text: string): Json {
   return out;
 }
 
-function fromConfigMap(item: Item): { spec: JsonObject; results: Result[] } {
+function fromConfigMap(item: Resource): { spec: JsonObject; results: Result[] } {
   const data = item.value['data'];
   const spec: JsonObject = {};
   const results: Result[] = [];
@@ -123,9 +123,9 @@ function fromConfigMap(item: Item): { spec: JsonObject; results: Result[] } {
   return { spec, results };
 }
 
-const fileOf = (item: Item): Pick<Result, 'file'> => (item.file ? { file: item.file } : {});
+const fileOf = (item: Resource): Pick<Result, 'file'> => (item.file ? { file: item.file } : {});
 
-export function parseConfig(item: Item | undefined): ConfigOutcome {
+export function parseConfig(item: Resource | undefined): ConfigOutcome {
   if (!item) {
     const message = `no functionConfig: give a ${CONFIG_KIND} (apiVersion ${CONFIG_API_VERSION}) or a ConfigMap naming the clusters and their gateways`;
     return { ok: false, results: [{ severity: 'error', code: 'missing-function-config', message }] };

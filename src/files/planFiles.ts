@@ -4,6 +4,7 @@
  */
 import { stringifyNode } from '../krm/resourceList';
 import { toNode } from '../krm/yamlNodes';
+import type { Item } from '../krm/item';
 import type { Output } from '../output/merge';
 import type { SourceFile } from './readFiles';
 import { applyEdits, relabelEdit } from './relabelText';
@@ -17,7 +18,7 @@ function generatedFiles(output: Output): Map<string, string> {
   return new Map([...byPath].map(([path, docs]) => [path, docs.join('---\n')]));
 }
 
-function relabeledFiles(files: readonly SourceFile[], output: Output): Map<string, string> {
+function relabeledFiles(files: readonly SourceFile[], output: Output<Item>): Map<string, string> {
   const edits = new Map<string, TextEdit[]>();
   const texts = new Map(files.map((f) => [f.path, f.text]));
   for (const [item, service] of output.relabel) {
@@ -30,7 +31,7 @@ function relabeledFiles(files: readonly SourceFile[], output: Output): Map<strin
   return new Map([...edits].map(([path, list]) => [path, applyEdits(texts.get(path) ?? '', list)]));
 }
 
-export function planFiles(files: readonly SourceFile[], output: Output): FileChanges {
+export function planFiles(files: readonly SourceFile[], output: Output<Item>): FileChanges {
   const current = new Map(files.map((f) => [f.path, f.text]));
   const changes = new Map<string, string | null>();
   for (const path of output.staleFiles) changes.set(path, null);

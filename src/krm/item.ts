@@ -2,6 +2,7 @@
 import { isMap } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { ANNOTATION_INDEX, ANNOTATION_LEGACY_INDEX, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH } from '../names';
+import type { Resource } from './resource';
 import type { FileRef, ResourceRef } from './result';
 import { toTyped } from './yamlNodes';
 import type { Json, JsonObject } from './yamlNodes';
@@ -15,7 +16,7 @@ function stringMap(value: Json): Readonly<Record<string, string>> {
   return out;
 }
 
-export class Item {
+export class Item implements Resource {
   private typed: JsonObject | undefined;
   readonly apiVersion: string;
   readonly kind: string;

@@ -2,6 +2,7 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { Item } from './item';
+import type { Resource } from './resource';
 import type { Result } from './result';
 import { toKrmResult } from './result';
 import { toNode } from './yamlNodes';
@@ -9,9 +10,9 @@ import { toNode } from './yamlNodes';
 export const RESOURCE_LIST_API_VERSION = 'config.kubernetes.io/v1';
 export const RESOURCE_LIST_KIND = 'ResourceList';
 
-export interface ResourceList {
-  readonly items: readonly Item[];
-  readonly functionConfig: Item | undefined;
+export interface ResourceList<R extends Resource = Resource> {
+  readonly items: readonly R[];
+  readonly functionConfig: R | undefined;
 }
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
@@ -38,7 +39,7 @@ export function parseYamlDocuments(text: string, what: string): Parsed<Document[
   return { ok: true, value: docs.filter((doc) => doc.contents !== null) };
 }
 
-export function parseResourceList(text: string): Parsed<ResourceList> {
+export function parseResourceList(text: string): Parsed<ResourceList<Item>> {
   const parsed = parseYamlDocuments(text, 'the input ResourceList');
   if (!parsed.ok) return parsed;
   const docs = parsed.value;

@@ -3,9 +3,8 @@
  * in overlay mode, other clusters' resources), generated resources follow; collisions with the user's own
  * resources are errors, never overwrites.
  */
-import { isMap } from 'yaml';
 import type { Spec } from '../config/schema';
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import { LABEL_SERVICE } from '../names';
 import type { Entry } from '../topology/inventory';
@@ -50,9 +49,12 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
 }
 
 /** The generator-owned pod label a workload has now. */
-export function currentServiceLabel(item: Item): string | undefined {
-  const labels = item.node.getIn(['spec', 'template', 'metadata', 'labels'], true);
-  const value: unknown = isMap(labels) ? labels.get(LABEL_SERVICE) : undefined;
+export function currentServiceLabel(item: Resource): string | undefined {
+  const spec = item.value['spec'];
+  const template = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec['template'] : undefined;
+  const metadata = template !== null && typeof template === 'object' && !Array.isArray(template) ? template['metadata'] : undefined;
+  const labels = metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata['labels'] : undefined;
+  const value = labels !== null && typeof labels === 'object' && !Array.isArray(labels) ? labels[LABEL_SERVICE] : undefined;
   return typeof value === 'string' ? value : undefined;
 }
 
@@ -60,14 +62,14 @@ export interface MergeInput {
   readonly entries: readonly Entry[];
   readonly placed: readonly Placed[];
   readonly spec: Spec;
-  readonly workloadServices: ReadonlyMap<Item, string>;
+  readonly workloadServices: ReadonlyMap<Resource, string>;
 }
 
 /** What the output holds: input items kept in order, the pod-label changes to make, generated resources. */
-export interface Output {
-  readonly kept: readonly Item[];
+export interface Output<R extends Resource = Resource> {
+  readonly kept: readonly R[];
   /** Workloads whose generator-owned pod label changes: the new value, or undefined to remove it. */
-  readonly relabel: ReadonlyMap<Item, string | undefined>;
+  readonly relabel: ReadonlyMap<R, string | undefined>;
   readonly generated: readonly Placed[];
   /** Files that previously generated resources came from and that nothing is generated for now. */
   readonly staleFiles: readonly string[];
@@ -78,7 +80,7 @@ export function merge({ entries, placed, spec, workloadServices }: MergeInput): 
   if (results.length > 0) return { results };
   const target = spec.targetCluster;
   const kept = entries.filter((e) => e.role !== 'managed' && (target === undefined || e.cluster === undefined || e.cluster === target));
-  const relabel = new Map<Item, string | undefined>();
+  const relabel = new Map<Resource, string | undefined>();
   for (const { item, role } of kept) {
     if (role !== 'workload') continue;
     const wanted = spec.profile === 'current' ? workloadServices.get(item) : undefined;

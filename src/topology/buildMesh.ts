@@ -1,6 +1,6 @@
 /** Inventory + functionConfig → the mesh model: exported services, their versions, clusters and routes. */
 import type { Spec } from '../config/schema';
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json } from '../krm/yamlNodes';
 import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVICE } from '../names';
@@ -27,7 +27,7 @@ export interface Draft {
 export interface MeshOutcome {
   readonly mesh: Mesh;
   /** Exported workloads of the input → the service whose pod label they carry. */
-  readonly workloadServices: ReadonlyMap<Item, string>;
+  readonly workloadServices: ReadonlyMap<Resource, string>;
   readonly results: Result[];
 }
 
@@ -53,7 +53,7 @@ function stringRecord(value: Json | undefined): Record<string, string> {
   return out;
 }
 
-const selectorOf = (item: Item): Record<string, string> => stringRecord(record(item.value['spec'])['selector']);
+const selectorOf = (item: Resource): Record<string, string> => stringRecord(record(item.value['spec'])['selector']);
 
 const noClusterError = (entry: Entry, why: string): Result => ({
   severity: 'error',
@@ -111,9 +111,9 @@ function selects(draft: Draft, cluster: string | undefined, podLabels: Record<st
   });
 }
 
-function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Item, string> {
+function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Resource, string> {
   const index = byNamespace(drafts);
-  const workloadServices = new Map<Item, string>();
+  const workloadServices = new Map<Resource, string>();
   for (const entry of entries) {
     if (entry.role !== 'workload') continue;
     const template = record(record(entry.item.value['spec'])['template']);

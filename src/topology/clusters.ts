@@ -1,7 +1,7 @@
 /** Clusters from the functionConfig, and which cluster a resource belongs to (CONTRACT §3). */
 import { isIP } from 'node:net';
 import type { ClusterConfig } from '../config/schema';
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import { ANNOTATION_CLUSTER } from '../names';
 import type { Cluster } from './model';
 
@@ -31,7 +31,7 @@ export function globToRegExp(glob: string): RegExp {
 export type ClusterOf = { readonly cluster: string | undefined; readonly unknown?: string };
 
 export interface ClusterResolver {
-  (item: Item): ClusterOf;
+  (item: Resource): ClusterOf;
 }
 
 /** annotation → first `paths` match → targetCluster → undefined; an annotation naming no cluster is reported. */

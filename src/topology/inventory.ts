@@ -1,6 +1,6 @@
 /** Sort the input into what the function reads: local config, its own previous output, Services, workloads, the rest. */
 import type { Spec } from '../config/schema';
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import { ANNOTATION_CLUSTER, ANNOTATION_LOCAL_CONFIG, DEFAULTS, LABEL_MANAGED_BY, TOOL, WORKLOAD_KINDS } from '../names';
 import { clusterResolver } from './clusters';
@@ -8,7 +8,7 @@ import { clusterResolver } from './clusters';
 export type Role = 'local-config' | 'managed' | 'service' | 'workload' | 'other';
 
 export interface Entry {
-  readonly item: Item;
+  readonly item: Resource;
   readonly role: Role;
   /** Undefined when nothing says which cluster the resource is for. */
   readonly cluster: string | undefined;
@@ -18,11 +18,11 @@ export interface Entry {
   readonly misplaced?: true;
 }
 
-export const where = (item: Item): Pick<Result, 'resourceRef' | 'file'> => (item.file ? { resourceRef: item.ref, file: item.file } : { resourceRef: item.ref });
+export const where = (item: Resource): Pick<Result, 'resourceRef' | 'file'> => (item.file ? { resourceRef: item.ref, file: item.file } : { resourceRef: item.ref });
 
-export const describe = (item: Item): string => `${item.kind} ${item.namespace ?? DEFAULTS.namespace}/${item.name}`;
+export const describe = (item: Resource): string => `${item.kind} ${item.namespace ?? DEFAULTS.namespace}/${item.name}`;
 
-function roleOf(item: Item): Role {
+function roleOf(item: Resource): Role {
   if (item.annotations[ANNOTATION_LOCAL_CONFIG] === 'true') return 'local-config';
   if (item.labels[LABEL_MANAGED_BY] === TOOL) return 'managed';
   if (item.kind === 'Service' && item.apiVersion === 'v1') return 'service';
@@ -30,7 +30,7 @@ function roleOf(item: Item): Role {
   return 'other';
 }
 
-export function takeInventory(items: readonly Item[], spec: Spec): { entries: Entry[]; results: Result[] } {
+export function takeInventory(items: readonly Resource[], spec: Spec): { entries: Entry[]; results: Result[] } {
   const resolve = clusterResolver(spec.clusters, spec.targetCluster);
   const known = spec.clusters.map((c) => c.name).join(', ');
   const results: Result[] = [];

@@ -1,5 +1,5 @@
 /** The typed mesh model: what the planners read. Built once from the input; never the wire objects. */
-import type { Item } from '../krm/item';
+import type { Resource } from '../krm/resource';
 import type { JsonObject } from '../krm/yamlNodes';
 
 export interface Cluster {
@@ -22,7 +22,7 @@ export interface ServicePort {
 
 export interface Workload {
   /** Absent for a `remoteWorkloads` fact. */
-  readonly item: Item | undefined;
+  readonly item: Resource | undefined;
   readonly cluster: string;
   readonly version: string;
   /** Undefined when a fact does not say. */
