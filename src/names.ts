@@ -53,3 +53,6 @@ export const WORKLOAD_KINDS: Readonly<Record<string, readonly string[]>> = {
   Deployment: ['apps/v1', 'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'],
   StatefulSet: ['apps/v1'],
 };
+
+/** Kinds the function generates (and so checks for collisions with the user's resources). */
+export const GENERATED_KINDS: readonly string[] = ['Service', 'ServiceEntry', 'WorkloadEntry', 'DestinationRule', 'VirtualService', 'Gateway'];

@@ -7,8 +7,8 @@ import { toNode } from '../krm/yamlNodes';
 import type { Item } from '../krm/item';
 import type { Output } from '../output/merge';
 import type { SourceFile } from './readFiles';
-import { applyEdits, relabelEdit } from './relabelText';
-import type { TextEdit } from './relabelText';
+import { applyEdits, relabelEdit } from '../krm/relabelText';
+import type { TextEdit } from '../krm/relabelText';
 
 export type FileChanges = ReadonlyMap<string, string | null>;
 

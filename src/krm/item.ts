@@ -58,6 +58,10 @@ export class Item implements Resource {
     return this.typed;
   }
 
+  mentions(): boolean {
+    return true;
+  }
+
   get ref(): ResourceRef {
     const ref = { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
     return this.namespace === undefined ? ref : { ...ref, namespace: this.namespace };

@@ -14,4 +14,6 @@ export interface Resource {
   readonly value: JsonObject;
   readonly file: FileRef | undefined;
   readonly ref: ResourceRef;
+  /** False only when the resource's text certainly does not contain `text` (a cheap pre-check before reading it). */
+  mentions(text: string): boolean;
 }

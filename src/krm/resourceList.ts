@@ -10,9 +10,9 @@ import { toNode } from './yamlNodes';
 export const RESOURCE_LIST_API_VERSION = 'config.kubernetes.io/v1';
 export const RESOURCE_LIST_KIND = 'ResourceList';
 
-export interface ResourceList<R extends Resource = Resource> {
+export interface ResourceList<R extends Resource = Resource, C extends Resource = Resource> {
   readonly items: readonly R[];
-  readonly functionConfig: R | undefined;
+  readonly functionConfig: C | undefined;
 }
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
@@ -39,7 +39,7 @@ export function parseYamlDocuments(text: string, what: string): Parsed<Document[
   return { ok: true, value: docs.filter((doc) => doc.contents !== null) };
 }
 
-export function parseResourceList(text: string): Parsed<ResourceList<Item>> {
+export function parseResourceList(text: string): Parsed<ResourceList<Item, Item>> {
   const parsed = parseYamlDocuments(text, 'the input ResourceList');
   if (!parsed.ok) return parsed;
   const docs = parsed.value;

@@ -1,8 +1,24 @@
-/** KRM mode (kpt fn eval/render, kustomize exec transformer): ResourceList text in, ResourceList text out. */
+/**
+ * KRM mode (kpt fn eval/render, kustomize exec transformer): ResourceList text in, ResourceList text out.
+ *
+ * The fast path splits the list into items by indentation and parses only the items the function reads; every
+ * other item is written back as the exact text it came as. Input it cannot split that way (flow style, JSON,
+ * anchors, a syntax error) goes the exact path: the whole text parsed with `yaml`, nodes written back.
+ */
+import { parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
+import { emitYaml } from '../krm/emitYaml';
+import { Item } from '../krm/item';
+import { locateRelabel } from '../krm/labelsLocator';
 import { relabelNode } from '../krm/relabelNode';
-import { parseResourceList, stringifyResourceList } from '../krm/resourceList';
-import { hasErrors } from '../krm/result';
+import { applyEdits, relabelEdit } from '../krm/relabelText';
+import { parseResourceList, RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND, stringifyNode, stringifyResourceList } from '../krm/resourceList';
+import type { Result } from '../krm/result';
+import { hasErrors, toKrmResult } from '../krm/result';
+import { NotFastPath, SourceItem } from '../krm/sourceItem';
+import { splitResourceList } from '../krm/split';
 import { toNode } from '../krm/yamlNodes';
+import type { Placed } from '../output/place';
 import { withPlacement } from '../output/place';
 import { transform } from '../transform';
 
@@ -11,7 +27,64 @@ export interface ModeOutput {
   readonly exitCode: 0 | 1;
 }
 
-export function runKrm(input: string): ModeOutput {
+const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** The item's text with its pod label set or removed, edited in place. */
+function relabeled(item: SourceItem, service: string | undefined): string {
+  const located = locateRelabel(item.source, service);
+  if (located) return applyEdits(item.source, [located]);
+  const doc = parseDocument(item.source, { schema: 'failsafe' });
+  const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
+  if (!isMap(node)) throw new NotFastPath('relabel');
+  const edit = relabelEdit(item.source, new Item(node, doc), service);
+  if (!edit) throw new NotFastPath('relabel');
+  return applyEdits(item.source, [edit]);
+}
+
+/** A generated resource as an item of the list, at the list's indentation. */
+const generatedText = (p: Placed, indent: string): string => emitYaml(withPlacement(p), `${indent}- `, `${indent}  `);
+
+function write(items: readonly string[], functionConfig: string | undefined, results: readonly Result[]): string {
+  const head = `apiVersion: ${RESOURCE_LIST_API_VERSION}\nkind: ${RESOURCE_LIST_KIND}\n`;
+  const list = items.length === 0 ? 'items: []\n' : `items:\n${items.map(withNewline).join('')}`;
+  const tail = results.length === 0 ? '' : stringifyNode(toNode({ results: results.map(toKrmResult) }));
+  return `${head}${list}${functionConfig === undefined ? '' : withNewline(functionConfig)}${tail}`;
+}
+
+function configItem(text: string): Item | undefined {
+  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
+  if (doc.errors.length > 0 || !isMap(doc.contents)) throw new NotFastPath('functionConfig');
+  const node = doc.contents.get('functionConfig', true);
+  return isMap(node) ? new Item(node, doc) : undefined;
+}
+
+function runFast(input: string): ModeOutput | undefined {
+  const split = splitResourceList(input);
+  if (!split) return undefined;
+  try {
+    const items = split.items.map((s) => new SourceItem(input.slice(s.start, s.end)));
+    const configText = split.functionConfig ? input.slice(split.functionConfig.start, split.functionConfig.end) : undefined;
+    const { output, results } = transform({ items, functionConfig: configText === undefined ? undefined : configItem(configText) });
+    if (!output || hasErrors(results))
+      return {
+        stdout: write(
+          items.map((i) => i.source),
+          configText,
+          results,
+        ),
+        exitCode: 1,
+      };
+    const indent = ' '.repeat(split.indent);
+    const kept = output.kept.map((item) => (output.relabel.has(item) ? relabeled(item, output.relabel.get(item)) : item.source));
+    return { stdout: write([...kept, ...output.generated.map((p) => generatedText(p, indent))], configText, results), exitCode: 0 };
+  } catch (error) {
+    if (error instanceof NotFastPath) return undefined;
+    throw error;
+  }
+}
+
+/** The exact path: the whole ResourceList parsed with `yaml`; items written back from their nodes. */
+function runExact(input: string): ModeOutput {
   const list = parseResourceList(input);
   if (!list.ok) return { stdout: stringifyResourceList([], undefined, list.results), exitCode: 1 };
   const { output, results } = transform(list.value);
@@ -28,4 +101,8 @@ export function runKrm(input: string): ModeOutput {
   for (const [item, service] of output.relabel) relabelNode(item, service);
   const nodes = [...output.kept.map((item) => item.node), ...output.generated.map((p) => toNode(withPlacement(p)))];
   return { stdout: stringifyResourceList(nodes, list.value.functionConfig, results), exitCode: 0 };
+}
+
+export function runKrm(input: string): ModeOutput {
+  return runFast(input) ?? runExact(input);
 }

@@ -18,10 +18,18 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
   const results: Result[] = [];
   const user = new Map<string, Entry[]>();
   const files = new Map<string, Entry>();
+  const generatedPaths = [...new Set(placed.map((p) => p.path))];
   for (const entry of entries) {
     if (entry.role === 'managed' || entry.role === 'local-config') continue;
+    if (entry.opaque) {
+      const path = generatedPaths.some((p) => entry.item.mentions(p)) ? entry.item.file?.path : undefined;
+      if (path !== undefined && !files.has(path)) files.set(path, entry);
+      continue;
+    }
     const id = identity(groupOf(entry.item.apiVersion), entry.item.kind, entry.namespace, entry.item.name);
-    user.set(id, [...(user.get(id) ?? []), entry]);
+    const same = user.get(id);
+    if (same) same.push(entry);
+    else user.set(id, [entry]);
     const path = entry.item.file?.path;
     if (path !== undefined && !files.has(path)) files.set(path, entry);
   }

@@ -17,6 +17,8 @@ export interface Draft {
   readonly namespace: string;
   readonly name: string;
   readonly copies: Entry[];
+  /** Each copy's selector pairs, read once. */
+  readonly selectors: Array<{ readonly cluster: string | undefined; readonly pairs: ReadonlyArray<readonly [string, string]> }>;
   readonly workloads: Workload[];
   ports: ServicePort[] | undefined;
   readonly clients: Set<string>;
@@ -34,6 +36,7 @@ export interface MeshOutcome {
 const key = (namespace: string, name: string): string => `${namespace}/${name}`;
 
 const newDraft = (namespace: string, name: string): Draft => ({
+  selectors: [],
   namespace,
   name,
   copies: [],
@@ -76,6 +79,7 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     const id = key(entry.namespace, entry.item.name);
     const draft = drafts.get(id) ?? newDraft(entry.namespace, entry.item.name);
     draft.copies.push(entry);
+    draft.selectors.push({ cluster: entry.cluster, pairs: Object.entries(selectorOf(entry.item)) });
     draft.clients.add(entry.cluster);
     drafts.set(id, draft);
     if (draft.ports === undefined) {
@@ -96,29 +100,42 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
   return drafts;
 }
 
-function byNamespace(drafts: ReadonlyMap<string, Draft>): Map<string, Draft[]> {
+/** Exported services by namespace and selector pair: a workload is checked only against services that could select it. */
+function selectorIndex(drafts: ReadonlyMap<string, Draft>): Map<string, Draft[]> {
   const index = new Map<string, Draft[]>();
-  for (const draft of drafts.values()) index.set(draft.namespace, [...(index.get(draft.namespace) ?? []), draft]);
+  for (const draft of drafts.values()) {
+    for (const { pairs } of draft.selectors) {
+      const [first] = pairs;
+      if (!first) continue;
+      const key = `${draft.namespace}\u0000${first[0]}=${first[1]}`;
+      const list = index.get(key) ?? [];
+      if (!list.includes(draft)) list.push(draft);
+      index.set(key, list);
+    }
+  }
   return index;
 }
 
-/** The selectors that decide membership: the copy in the workload's own cluster, else every copy. */
+function candidates(index: ReadonlyMap<string, Draft[]>, namespace: string, podLabels: Record<string, string>): Draft[] {
+  const found = new Set<Draft>();
+  for (const [k, v] of Object.entries(podLabels)) for (const draft of index.get(`${namespace}\u0000${k}=${v}`) ?? []) found.add(draft);
+  return [...found].sort((a, b) => compare(a.name, b.name));
+}
+
+/** The selectors that decide membership: the copy in the workload's own cluster, else every copy (as Kubernetes matches). */
 function selects(draft: Draft, cluster: string | undefined, podLabels: Record<string, string>): boolean {
-  const own = draft.copies.filter((c) => c.cluster === cluster);
-  return (own.length > 0 ? own : draft.copies).some((copy) => {
-    const selector = Object.entries(selectorOf(copy.item));
-    return selector.length > 0 && selector.every(([k, v]) => podLabels[k] === v);
-  });
+  const own = draft.selectors.filter((s) => s.cluster === cluster);
+  return (own.length > 0 ? own : draft.selectors).some(({ pairs }) => pairs.length > 0 && pairs.every(([k, v]) => podLabels[k] === v));
 }
 
 function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Resource, string> {
-  const index = byNamespace(drafts);
+  const index = selectorIndex(drafts);
   const workloadServices = new Map<Resource, string>();
   for (const entry of entries) {
     if (entry.role !== 'workload') continue;
     const template = record(record(entry.item.value['spec'])['template']);
     const podLabels = stringRecord(record(template['metadata'])['labels']);
-    const matched = (index.get(entry.namespace) ?? []).filter((d) => selects(d, entry.cluster, podLabels));
+    const matched = candidates(index, entry.namespace, podLabels).filter((d) => selects(d, entry.cluster, podLabels));
     if (matched.length === 0) continue;
     const names = matched.map((d) => d.name).join(', ');
     const version = podLabels[spec.versionLabel];

@@ -2,7 +2,7 @@
 import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
-import { ANNOTATION_CLUSTER, ANNOTATION_LOCAL_CONFIG, DEFAULTS, LABEL_MANAGED_BY, TOOL, WORKLOAD_KINDS } from '../names';
+import { ANNOTATION_CLUSTER, ANNOTATION_LOCAL_CONFIG, DEFAULTS, GENERATED_KINDS, LABEL_MANAGED_BY, TOOL, WORKLOAD_KINDS } from '../names';
 import { clusterResolver } from './clusters';
 
 export type Role = 'local-config' | 'managed' | 'service' | 'workload' | 'other';
@@ -16,9 +16,17 @@ export interface Entry {
   readonly namespace: string;
   /** The cluster annotation names no cluster of the functionConfig (already reported). */
   readonly misplaced?: true;
+  /**
+   * A kind the function neither reads nor writes, in package mode: passed through without reading its metadata
+   * (so cluster and namespace are not known).
+   */
+  readonly opaque?: true;
 }
 
-export const where = (item: Resource): Pick<Result, 'resourceRef' | 'file'> => (item.file ? { resourceRef: item.ref, file: item.file } : { resourceRef: item.ref });
+const READ_KINDS = new Set([...GENERATED_KINDS, ...Object.keys(WORKLOAD_KINDS)]);
+
+export const where = (item: Resource): Pick<Result, 'resourceRef' | 'file'> =>
+  item.file ? { resourceRef: item.ref, file: item.file } : { resourceRef: item.ref };
 
 export const describe = (item: Resource): string => `${item.kind} ${item.namespace ?? DEFAULTS.namespace}/${item.name}`;
 
@@ -35,6 +43,7 @@ export function takeInventory(items: readonly Resource[], spec: Spec): { entries
   const known = spec.clusters.map((c) => c.name).join(', ');
   const results: Result[] = [];
   const entries = items.map((item): Entry => {
+    if (!READ_KINDS.has(item.kind) && spec.targetCluster === undefined) return { item, role: 'other', cluster: undefined, namespace: '', opaque: true };
     const role = roleOf(item);
     const namespace = item.namespace ?? DEFAULTS.namespace;
     if (role === 'local-config') return { item, role, cluster: undefined, namespace };

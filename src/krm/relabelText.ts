@@ -3,8 +3,8 @@
  * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
  */
 import { isMap, isNode, isScalar } from 'yaml';
-import type { Item } from '../krm/item';
-import { needsQuotes } from '../krm/yamlNodes';
+import type { Item } from './item';
+import { needsQuotes } from './yamlNodes';
 import { LABEL_SERVICE } from '../names';
 
 export interface TextEdit {

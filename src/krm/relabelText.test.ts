@@ -1,6 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { YAMLMap } from 'yaml';
-import { Item } from '../krm/item';
+import { Item } from './item';
 import { applyEdits, relabelEdit } from './relabelText';
 
 function relabel(text: string, service: string | undefined): string {

@@ -1,0 +1,76 @@
+/**
+ * A fast YAML writer for the generated resources (plain JSON: maps, lists, strings, integers, booleans). It writes
+ * exactly what `stringifyNode(toNode(value))` writes — block style, `- ` lists at the key's column, strings plain
+ * when that reads back as the same string — and hands any string it is not sure about to the `yaml` library.
+ */
+import { stringifyNode } from './resourceList';
+import type { Json } from './yamlNodes';
+import { needsQuotes, toNode } from './yamlNodes';
+
+const SAFE_PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./:=+-]*$/;
+const cache = new Map<string, string>();
+
+/** One string as a YAML scalar, or undefined when only a block scalar would do (the caller then falls back). */
+function scalar(text: string): string | undefined {
+  let written = cache.get(text);
+  if (written === undefined) {
+    written = SAFE_PLAIN.test(text) && !needsQuotes(text) && !/:$|:\/\/\S*:/.test(text) ? text : stringifyNode(toNode(text)).replace(/\n$/, '');
+    if (cache.size < 50_000) cache.set(text, written);
+  }
+  return written.includes('\n') ? undefined : written;
+}
+
+const leaf = (value: Json): string | undefined => {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return scalar(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : undefined;
+  return Object.keys(value).length === 0 ? '{}' : undefined;
+};
+
+class Fallback extends Error {}
+
+function block(value: Json, indent: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const entry of value) {
+      const simple = leaf(entry);
+      if (simple !== undefined) out.push(`${indent}- ${simple}\n`);
+      else if (Array.isArray(entry)) throw new Fallback();
+      else {
+        const lines: string[] = [];
+        block(entry, `${indent}  `, lines);
+        out.push(`${indent}- ${(lines[0] ?? '').slice(indent.length + 2)}`, ...lines.slice(1));
+      }
+    }
+    return;
+  }
+  if (value === null || typeof value !== 'object') throw new Fallback();
+  for (const [key, entry] of Object.entries(value)) {
+    const k = scalar(key);
+    if (k === undefined) throw new Fallback();
+    const simple = leaf(entry);
+    if (simple !== undefined) out.push(`${indent}${k}: ${simple}\n`);
+    else if (typeof entry === 'string') throw new Fallback();
+    else {
+      out.push(`${indent}${k}:\n`);
+      block(entry, Array.isArray(entry) ? indent : `${indent}  `, out);
+    }
+  }
+}
+
+/**
+ * A document (a map) as YAML text, in the style of stringifyNode; `first` and `rest` prefix its first and other
+ * lines (to write it as an item of a list).
+ */
+export function emitYaml(value: Json, first = '', rest = ''): string {
+  const out: string[] = [];
+  try {
+    block(value, '', out);
+  } catch (error) {
+    if (!(error instanceof Fallback)) throw error;
+    const lines = stringifyNode(toNode(value)).split('\n');
+    return lines.map((line, i) => (line === '' ? line : `${i === 0 ? first : rest}${line}`)).join('\n');
+  }
+  if (first === '' && rest === '') return out.join('');
+  return out.map((line, i) => `${i === 0 ? first : rest}${line}`).join('');
+}

@@ -1,0 +1,85 @@
+/**
+ * Where the pod template's labels sit in an item's text, found by indentation alone (block style, the way
+ * manifests are written), so that the pod label can be edited without parsing the item. Anything it does not
+ * recognise returns undefined and the caller parses the item instead.
+ */
+import { LABEL_SERVICE } from '../names';
+import type { TextEdit } from './relabelText';
+import { needsQuotes } from './yamlNodes';
+
+interface Line {
+  readonly start: number;
+  readonly text: string;
+  readonly indent: number;
+}
+
+const KEY = /^( *)([A-Za-z0-9_./-]+):(?:\s+(.*?))?\s*$/;
+const plainValue = (text: string): boolean => /^[A-Za-z0-9_.-]+$/.test(text) && !needsQuotes(text);
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/^( *)- /, (_m, spaces: string) => `${spaces}  `);
+    out.push({ start, text: line, indent: line.search(/\S|$/) });
+    start += raw.length + 1;
+  }
+  return out;
+}
+
+const isSkippable = (line: Line): boolean => /^\s*(#.*)?$/.test(line.text);
+
+/** The children lines of the block that starts after line `at` (whose key sits at `indent`). */
+function childrenOf(lines: readonly Line[], at: number, indent: number): { from: number; to: number; indent: number } | undefined {
+  let from = at + 1;
+  while (from < lines.length && isSkippable(lines[from] as Line)) from++;
+  const first = lines[from];
+  if (!first || first.indent <= indent) return undefined;
+  let to = from;
+  while (to < lines.length && (isSkippable(lines[to] as Line) || (lines[to] as Line).indent > indent)) to++;
+  while (to > from && isSkippable(lines[to - 1] as Line)) to--;
+  return { from, to, indent: first.indent };
+}
+
+function find(lines: readonly Line[], range: { from: number; to: number; indent: number }, key: string): number | undefined {
+  for (let i = range.from; i < range.to; i++) {
+    const line = lines[i] as Line;
+    if (line.indent !== range.indent || isSkippable(line)) continue;
+    const match = KEY.exec(line.text);
+    if (!match) return undefined;
+    if (match[2] === key) return (match[3] ?? '') === '' || (match[3] ?? '').startsWith('#') ? i : undefined;
+  }
+  return undefined;
+}
+
+/** The edit that sets (or removes) the pod label in block-style text; undefined when the layout is not plain. */
+export function locateRelabel(text: string, service: string | undefined): TextEdit | undefined {
+  const lines = linesOf(text);
+  let range: { from: number; to: number; indent: number } | undefined = { from: 0, to: lines.length, indent: lines.find((l) => !isSkippable(l))?.indent ?? 0 };
+  for (const key of ['spec', 'template', 'metadata', 'labels']) {
+    const at: number | undefined = find(lines, range, key);
+    if (at === undefined) return undefined;
+    range = childrenOf(lines, at, range.indent);
+    if (!range) return undefined;
+  }
+  const labels = range;
+  const entries = [];
+  for (let i = labels.from; i < labels.to; i++) {
+    const line = lines[i] as Line;
+    if (isSkippable(line)) continue;
+    const match = KEY.exec(line.text);
+    if (line.indent !== labels.indent || !match || !plainValue((match[3] ?? '').replace(/\s+#.*$/, ''))) return undefined;
+    entries.push({ line, key: match[2] as string, value: (match[3] ?? '').replace(/\s+#.*$/, '') });
+  }
+  const ours = entries.find((e) => e.key === LABEL_SERVICE);
+  const last = lines[labels.to - 1] as Line;
+  if (service !== undefined && !plainValue(service)) return undefined;
+  if (ours && service === undefined) return { start: ours.line.start, end: ours.line.start + ours.line.text.length + 1, text: '' };
+  if (ours && service !== undefined) {
+    const at = ours.line.start + ours.line.text.indexOf(ours.value, ours.line.text.indexOf(':', labels.indent) + 1);
+    return { start: at, end: at + ours.value.length, text: service };
+  }
+  if (service === undefined || last.start + last.text.length >= text.length) return undefined;
+  const at = last.start + last.text.length + 1;
+  return { start: at, end: at, text: `${' '.repeat(labels.indent)}${LABEL_SERVICE}: ${service}\n` };
+}

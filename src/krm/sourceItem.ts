@@ -1,0 +1,159 @@
+/**
+ * An item of the fast reader: its exact source text, a header (apiVersion, kind, metadata) read from the few lines
+ * that hold it, and its whole value parsed (js-yaml, YAML 1.2 core schema) only when the function reads it.
+ */
+import { CORE_SCHEMA, load } from 'js-yaml';
+import { ANNOTATION_INDEX, ANNOTATION_LEGACY_INDEX, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH, WORKLOAD_KINDS } from '../names';
+import type { Resource } from './resource';
+import type { FileRef, ResourceRef } from './result';
+import type { Json, JsonObject } from './yamlNodes';
+
+const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Kinds whose whole value the function reads: their metadata comes from that one parse. */
+const WHOLE = new Set(['Service', ...Object.keys(WORKLOAD_KINDS)]);
+
+/** Thrown when an item's text cannot be read here; the caller then reads the whole input the slow, exact way. */
+export class NotFastPath extends Error {}
+
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function stringMap(value: Json | undefined): Readonly<Record<string, string>> {
+  if (!isObject(value)) return EMPTY;
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [key, entry] of Object.entries(value)) if (entry !== null && typeof entry !== 'object') out[key] = String(entry);
+  return out;
+}
+
+export function loadYaml(text: string): Json {
+  try {
+    return load(text, { schema: CORE_SCHEMA, json: false }) as Json;
+  } catch {
+    throw new NotFastPath('unparseable item');
+  }
+}
+
+/** `apiVersion`, `kind` and the text of the metadata block of an item, from its top-level lines only. */
+function readHeader(source: string): { apiVersion: string; kind: string; metadataText: string | undefined } {
+  const lines = source.split('\n');
+  let keyColumn = -1;
+  let sawDash = false;
+  const header: Record<string, string> = {};
+  let metadataText: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i] as string;
+    if (keyColumn < 0) {
+      const dash = /^( *)-( +)(?=[^\s#])/.exec(line);
+      if (dash && /^ *- +[{[]/.test(line)) throw new NotFastPath('flow item');
+      if (dash) {
+        keyColumn = (dash[1] as string).length + 1 + (dash[2] as string).length;
+        line = ' '.repeat(keyColumn) + line.slice(keyColumn);
+      } else if (/^ *-\s*(#.*)?$/.test(line)) {
+        sawDash = true;
+        continue;
+      } else if (/^\s*(#.*)?$/.test(line)) continue;
+      else if (sawDash) keyColumn = line.search(/\S/);
+      else throw new NotFastPath('item layout');
+    }
+    const key = /^( *)([A-Za-z]+):(?:[ \t]+(.*?))?\s*$/.exec(line);
+    if (!key || (key[1] as string).length !== keyColumn) continue;
+    const name = key[2] as string;
+    const inline = key[3] ?? '';
+    if (name === 'metadata') {
+      let end = i + 1;
+      while (end < lines.length && (/^\s*(#.*)?$/.test(lines[end] as string) || (lines[end] as string).search(/\S/) > keyColumn)) end++;
+      metadataText = ['metadata: ' + inline, ...lines.slice(i + 1, end).map((l) => l.slice(Math.min(keyColumn, l.search(/\S|$/))))].join('\n');
+    } else if (name === 'apiVersion' || name === 'kind') {
+      if (/^['"&*!|>{[]/.test(inline)) throw new NotFastPath('header scalar');
+      header[name] = inline.replace(/\s+#.*$/, '');
+    }
+  }
+  if (header['apiVersion'] === undefined || header['kind'] === undefined) throw new NotFastPath('no apiVersion or kind');
+  return { apiVersion: header['apiVersion'], kind: header['kind'], metadataText };
+}
+
+interface Metadata {
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+function toMetadata(meta: Json | undefined): Metadata {
+  const m = isObject(meta) ? meta : {};
+  const namespace = m['namespace'];
+  return {
+    name: typeof m['name'] === 'string' ? m['name'] : '',
+    namespace: typeof namespace === 'string' && namespace !== '' ? namespace : undefined,
+    annotations: stringMap(m['annotations']),
+    labels: stringMap(m['labels']),
+  };
+}
+
+export class SourceItem implements Resource {
+  private typed: JsonObject | undefined;
+  private meta: Metadata | undefined;
+  private readonly metadataText: string | undefined;
+  readonly apiVersion: string;
+  readonly kind: string;
+
+  /** `source`: the item's text as it came, from its `-` (and any comment lines before it) to the next item. */
+  constructor(readonly source: string) {
+    if (/(^|[\s[{,])[&*][^\s,\]}]/.test(source) && /(^|[\s[{,])&[^\s]/.test(source)) throw new NotFastPath('anchors');
+    const { apiVersion, kind, metadataText } = readHeader(source);
+    this.apiVersion = apiVersion;
+    this.kind = kind;
+    this.metadataText = metadataText;
+  }
+
+  /** Metadata, read on first use: from the whole value when that is read anyway, else from its own lines. */
+  private get metadata(): Metadata {
+    if (!this.meta) {
+      const whole = this.typed !== undefined || WHOLE.has(this.kind);
+      const loaded = whole ? this.value : this.metadataText === undefined ? {} : loadYaml(this.metadataText);
+      this.meta = toMetadata(isObject(loaded) ? loaded['metadata'] : undefined);
+    }
+    return this.meta;
+  }
+
+  get name(): string {
+    return this.metadata.name;
+  }
+
+  get namespace(): string | undefined {
+    return this.metadata.namespace;
+  }
+
+  get annotations(): Readonly<Record<string, string>> {
+    return this.metadata.annotations;
+  }
+
+  get labels(): Readonly<Record<string, string>> {
+    return this.metadata.labels;
+  }
+
+  mentions(text: string): boolean {
+    return this.source.includes(text);
+  }
+
+  get value(): JsonObject {
+    if (!this.typed) {
+      const loaded = loadYaml(this.source);
+      const first = Array.isArray(loaded) ? loaded[0] : undefined;
+      this.typed = isObject(first) ? first : {};
+    }
+    return this.typed;
+  }
+
+  get ref(): ResourceRef {
+    const ref = { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
+    return this.namespace === undefined ? ref : { ...ref, namespace: this.namespace };
+  }
+
+  get file(): FileRef | undefined {
+    const path = this.annotations[ANNOTATION_PATH] ?? this.annotations[ANNOTATION_LEGACY_PATH];
+    if (path === undefined) return undefined;
+    const index = Number(this.annotations[ANNOTATION_INDEX] ?? this.annotations[ANNOTATION_LEGACY_INDEX]);
+    return Number.isInteger(index) ? { path, index } : { path };
+  }
+}
