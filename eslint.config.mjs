@@ -13,7 +13,12 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 260, skipBlankLines: true, skipComments: true }],
     },
   },
-  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['scripts/**/*.mjs', 'bench/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  {
+    files: ['bench/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
   {
     files: ['helm-plugin/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },

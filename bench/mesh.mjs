@@ -8,7 +8,10 @@ export function meshResourceList({ services, clusters, configMaps }) {
     const ns = `ns${s % 20}`;
     const versions = ['v1', 'v2', 'v3'].map((v, i) => ({ v, c: cluster(s + i) }));
     const homes = [...new Set(versions.map((x) => x.c))];
-    const routes = s % 3 === 0 ? `\n      multicluster-routes.dev/routes: '[{name: canary, match: [{headers: {x-canary: {exact: "1"}}}], to: {v3: 100}}, {to: {v1: 90, v2: 10}}]'` : '';
+    const routes =
+      s % 3 === 0
+        ? `\n      multicluster-routes.dev/routes: '[{name: canary, match: [{headers: {x-canary: {exact: "1"}}}], to: {v3: 100}}, {to: {v1: 90, v2: 10}}]'`
+        : '';
     for (const c of homes) {
       lines.push(`- apiVersion: v1
   kind: Service

@@ -11,7 +11,11 @@ const dir = mkdtempSync(join(tmpdir(), 'mcr-bench-'));
 
 function measure(args, inputFile) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['-r', './bench/rss.cjs', ...args], { input: readFileSync(inputFile), stdio: ['pipe', 'pipe', 'pipe', 'pipe'], maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['-r', './bench/rss.cjs', ...args], {
+    input: readFileSync(inputFile),
+    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    maxBuffer: 1 << 30,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   return { ms, rssKiB: Number(result.output[3]?.toString() || 0) };
@@ -54,7 +58,14 @@ const bare = ['-e', 'process.stdin.pipe(process.stdout)'];
 const [cold, node] = compare([fn, bare], bookinfo.path);
 rows.push(['cold start: bookinfo vs bare node', cold.ms, node.ms, cold.ms / node.ms, '≤ 1.5']);
 const results = sizes.map((s) => ({ s, m: compare([fn, floor], s.path) }));
-for (const { s, m } of results) rows.push([`${s.label} items (${s.items}, ${s.mib.toFixed(1)} MiB) vs js-yaml floor`, m[0].ms, m[1].ms, m[0].ms / m[1].ms, s.label === '~11,000' ? '≤ 1.5' : '']);
+for (const { s, m } of results)
+  rows.push([
+    `${s.label} items (${s.items}, ${s.mib.toFixed(1)} MiB) vs js-yaml floor`,
+    m[0].ms,
+    m[1].ms,
+    m[0].ms / m[1].ms,
+    s.label === '~11,000' ? '≤ 1.5' : '',
+  ]);
 const big = results.find((r) => r.s.label === '~11,000');
 const huge = results.find((r) => r.s.label === '~110,000');
 const scaling = huge.m[0].ms / big.m[0].ms;
@@ -63,6 +74,11 @@ const rssRatio = big.m[0].rssMiB / big.m[1].rssMiB;
 const pad = (x, n) => String(x).padEnd(n);
 console.log(`multicluster-routes benchmark — node ${process.version}, ${RUNS} runs each, interleaved, medians\n`);
 console.log(`${pad('measure', 58)}${pad('function ms', 13)}${pad('floor ms', 10)}${pad('ratio', 8)}target`);
-for (const [name, a, b, ratio, target] of rows) console.log(`${pad(name, 58)}${pad(a.toFixed(0), 13)}${pad(b.toFixed(0), 10)}${pad(ratio.toFixed(2), 8)}${target}`);
-console.log(`${pad('scaling: ~110,000 items / ~11,000 items (10× input)', 58)}${pad(huge.m[0].ms.toFixed(0), 13)}${pad(big.m[0].ms.toFixed(0), 10)}${pad(scaling.toFixed(2), 8)}≤ 12`);
-console.log(`${pad('peak RSS MiB: ~11,000 items vs js-yaml floor', 58)}${pad(big.m[0].rssMiB.toFixed(0), 13)}${pad(big.m[1].rssMiB.toFixed(0), 10)}${pad(rssRatio.toFixed(2), 8)}≤ 2`);
+for (const [name, a, b, ratio, target] of rows)
+  console.log(`${pad(name, 58)}${pad(a.toFixed(0), 13)}${pad(b.toFixed(0), 10)}${pad(ratio.toFixed(2), 8)}${target}`);
+console.log(
+  `${pad('scaling: ~110,000 items / ~11,000 items (10× input)', 58)}${pad(huge.m[0].ms.toFixed(0), 13)}${pad(big.m[0].ms.toFixed(0), 10)}${pad(scaling.toFixed(2), 8)}≤ 12`,
+);
+console.log(
+  `${pad('peak RSS MiB: ~11,000 items vs js-yaml floor', 58)}${pad(big.m[0].rssMiB.toFixed(0), 13)}${pad(big.m[1].rssMiB.toFixed(0), 10)}${pad(rssRatio.toFixed(2), 8)}≤ 2`,
+);

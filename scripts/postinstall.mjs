@@ -3,4 +3,4 @@
 // script's banner into `npm pack`'s output, which pre-commit reads as the tarball's name.
 import { existsSync } from 'node:fs';
 
-if (!existsSync('dist/multicluster-routes.js')) await import('./build.mjs');
+if (!existsSync('dist/multicluster-routes.js') || !existsSync('dist/multicluster-routes.cjs')) await import('./build.mjs');

@@ -3,10 +3,10 @@
  * the Dockerfile's pins, user and entrypoint, and that the file it copies is a self-contained bundle that runs
  * alone, as nobody, with an empty environment.
  */
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BIN, ROOT, run, which } from '../support/tools';
+import { dirname, join } from 'node:path';
+import { ROOT, run, which } from '../support/tools';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
 const instructions = dockerfile.split('\n').filter((line) => /^[A-Z]+ /.test(line));
@@ -18,8 +18,8 @@ test('base images are pinned to an exact Node.js and Alpine version', () => {
 
 test('it runs as nobody, with the bundle as its entrypoint, and has OCI labels', () => {
   expect(instructions).toContain('USER 65534:65534');
-  expect(instructions).toContain('ENTRYPOINT ["node", "/usr/local/lib/multicluster-routes.js"]');
-  expect(dockerfile).toContain('COPY --from=build --chown=0:0 --chmod=0555 /src/dist/multicluster-routes.js /usr/local/lib/multicluster-routes.js');
+  expect(instructions).toContain('ENTRYPOINT ["node", "/usr/local/lib/multicluster-routes/multicluster-routes.js"]');
+  expect(dockerfile).toContain('COPY --from=build --chown=0:0 --chmod=0555 /src/dist/ /usr/local/lib/multicluster-routes/');
   for (const label of ['title', 'description', 'source', 'licenses', 'version']) expect(dockerfile).toContain(`org.opencontainers.image.${label}=`);
 });
 
@@ -32,19 +32,29 @@ test('every file the build stage copies exists, and the build command is the one
   expect(dockerfile).toContain(`org.opencontainers.image.version="${pkg.version}"`);
 });
 
-test('the bundle runs alone (no node_modules), as nobody, with an empty environment, and answers --help as kpt fn doc asks', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcr-image-'));
-  const alone = join(dir, 'multicluster-routes.js');
-  copyFileSync(BIN, alone);
-  chmodSync(dir, 0o755);
-  chmodSync(alone, 0o555);
+/** What the image holds: dist/ alone (no node_modules), in a directory nobody can read but not write. */
+function imageCopy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'mcr-image-')), 'multicluster-routes');
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  for (const file of readdirSync(dir)) chmodSync(join(dir, file), 0o555);
+  chmodSync(dir, 0o555);
+  chmodSync(dirname(dir), 0o755);
+  return dir;
+}
+
+test.each([
+  ['the entrypoint (loader, bundle and code cache)', 'multicluster-routes.js'],
+  ['the self-contained bundle alone', 'multicluster-routes.cjs'],
+])('%s runs as nobody, with an empty environment and a read-only directory, and answers --help as kpt fn doc asks', (_name, file) => {
+  const entry = join(imageCopy(), file);
   const setpriv = which('setpriv');
-  const [command, args] = setpriv ? [setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, alone]] : [process.execPath, [alone]];
+  const [command, args] = setpriv ? [setpriv, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, entry]] : [process.execPath, [entry]];
   const help = run(command, [...args, '--help'], { cwd: '/', env: {} });
   expect(help.stderr).toBe('');
   expect(help.stdout).toContain('USAGE');
   const input = readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'input.yaml'), 'utf8');
   const krm = run(command, args, { cwd: '/', env: {}, input });
+  expect(krm.stderr).toBe('');
   expect(krm.status).toBe(0);
   expect(`# exit code: 0\n${krm.stdout}`).toBe(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8'));
 });
