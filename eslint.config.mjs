@@ -13,7 +13,7 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 260, skipBlankLines: true, skipComments: true }],
     },
   },
-  { files: ['scripts/**/*.mjs', 'bench/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
+  { files: ['scripts/**/*.mjs', 'bench/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } } },
   {
     files: ['bench/**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
