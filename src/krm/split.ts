@@ -18,77 +18,60 @@ export interface SplitList {
   readonly indent: number;
 }
 
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-function linesOf(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  while (start < text.length) {
-    const newline = text.indexOf('\n', start);
-    const end = newline < 0 ? text.length : newline + 1;
-    lines.push({ start, end, text: text.slice(start, newline < 0 ? text.length : newline) });
-    start = end;
-  }
-  return lines;
-}
-
-const isBlankOrComment = (line: string): boolean => /^\s*(#.*)?\r?$/.test(line);
+const SPACE = 32;
+const DASH = 45;
 const TOP_KEY = /^([A-Za-z][\w.-]*):[ \t]*(.*?)\r?$/;
+const isBlankOrComment = (line: string): boolean => /^\s*(#.*)?\s*$/.test(line);
+/** `-` followed by a space or the end of the line. */
+const isDashAt = (text: string, at: number): boolean => text.charCodeAt(at) === DASH && /[ \r\n]/.test(text[at + 1] ?? '\n');
 
-/** Item boundaries of the `items:` block, or undefined when its lines are not a plain block sequence. */
-function itemsOf(lines: readonly Line[]): { items: Slice[]; indent: number } | undefined {
-  const first = lines.find((l) => !isBlankOrComment(l.text));
-  if (!first) return { items: [], indent: 0 };
-  const dash = /^( *)-( |\r?$)/.exec(first.text);
-  if (!dash) return undefined;
-  const indent = dash[1]?.length ?? 0;
-  const starts: number[] = [];
-  for (const [i, line] of lines.entries()) {
-    if (isBlankOrComment(line.text)) continue;
-    if (line.text.includes('\t') && /^\s*\t/.test(line.text)) return undefined;
-    const column = line.text.length - line.text.trimStart().length;
-    if (column > indent) continue;
-    if (column < indent || !/^ *-( |\r?$)/.test(line.text)) return undefined;
-    starts.push(i);
-  }
-  const items = starts.map((lineIndex, k) => {
-    const from = k === 0 ? 0 : lineIndex;
-    const to = k + 1 < starts.length ? (starts[k + 1] as number) : lines.length;
-    return { start: (lines[from] as Line).start, end: (lines[to - 1] as Line).end };
-  });
-  return { items, indent };
+interface Top {
+  readonly key: string;
+  readonly inline: string;
+  readonly start: number;
 }
 
 export function splitResourceList(text: string): SplitList | undefined {
-  const lines = linesOf(text);
-  const blocks: Array<{ key: string; inline: string; line: number }> = [];
-  for (const [i, line] of lines.entries()) {
-    if (isBlankOrComment(line.text) || /^[ -]/.test(line.text)) continue;
-    if (i === 0 && /^---\s*$/.test(line.text)) continue;
-    const key = TOP_KEY.exec(line.text);
-    if (!key) return undefined;
-    blocks.push({ key: key[1] ?? '', inline: (key[2] ?? '').replace(/\s+#.*$/, ''), line: i });
+  const tops: Top[] = [];
+  const starts: number[] = [];
+  let indent = -1;
+  let inItems = false;
+  for (let pos = 0; pos < text.length;) {
+    const newline = text.indexOf('\n', pos);
+    const end = newline < 0 ? text.length : newline + 1;
+    const first = text.charCodeAt(pos);
+    if (first === SPACE || first === DASH) {
+      if (inItems) {
+        if (indent < 0 && !isBlankOrComment(text.slice(pos, end))) {
+          const column = text.slice(pos, end).search(/\S/);
+          if (!isDashAt(text, pos + column)) return undefined;
+          indent = column;
+        }
+        const aligned = indent === 0 || text.slice(pos, pos + indent).trim() === '';
+        if (indent >= 0 && aligned && isDashAt(text, pos + indent)) starts.push(pos);
+        else if (!aligned && !isBlankOrComment(text.slice(pos, end))) return undefined;
+      } else if (first === DASH && !(tops.length === 0 && /^---\s*$/.test(text.slice(pos, end)))) return undefined;
+    } else if (first === 9) return undefined;
+    else if (!isBlankOrComment(text.slice(pos, end))) {
+      const key = TOP_KEY.exec(text.slice(pos, newline < 0 ? text.length : newline));
+      if (!key) return undefined;
+      tops.push({ key: key[1] ?? '', inline: (key[2] ?? '').replace(/\s+#.*$/, ''), start: pos });
+      inItems = key[1] === 'items';
+    }
+    pos = end;
   }
-  const region = (b: { line: number }): { from: number; to: number } => {
-    const next = blocks.find((o) => o.line > b.line);
-    return { from: b.line + 1, to: next ? next.line : lines.length };
-  };
-  const kind = blocks.find((b) => b.key === 'kind');
+  const kind = tops.find((t) => t.key === 'kind');
   if (!kind || kind.inline !== 'ResourceList') return undefined;
-  const itemsBlock = blocks.find((b) => b.key === 'items');
-  let split: { items: Slice[]; indent: number } | undefined = { items: [], indent: 0 };
-  if (itemsBlock && itemsBlock.inline !== '[]') {
-    if (itemsBlock.inline !== '') return undefined;
-    const { from, to } = region(itemsBlock);
-    split = itemsOf(lines.slice(from, to));
-  }
-  if (!split) return undefined;
-  const config = blocks.find((b) => b.key === 'functionConfig');
-  const configRegion = config ? region(config) : undefined;
-  const functionConfig = config && configRegion ? { start: (lines[config.line] as Line).start, end: (lines[configRegion.to - 1] as Line).end } : undefined;
-  return { items: split.items, functionConfig, indent: split.indent };
+  const itemsTop = tops.find((t) => t.key === 'items');
+  if (itemsTop && itemsTop.inline !== '' && itemsTop.inline !== '[]') return undefined;
+  if (itemsTop?.inline === '[]' && starts.length > 0) return undefined;
+  const after = (top: Top | undefined): number => {
+    const next = top ? tops[tops.indexOf(top) + 1] : undefined;
+    return next ? next.start : text.length;
+  };
+  const itemsEnd = after(itemsTop);
+  const itemsStart = itemsTop ? text.indexOf('\n', itemsTop.start) + 1 : 0;
+  const items = starts.map((start, i) => ({ start: i === 0 ? itemsStart : start, end: starts[i + 1] ?? itemsEnd }));
+  const config = tops.find((t) => t.key === 'functionConfig');
+  return { items, functionConfig: config ? { start: config.start, end: after(config) } : undefined, indent: Math.max(indent, 0) };
 }
