@@ -22,8 +22,13 @@ USAGE
       KRM function: a ResourceList on stdin and stdout (kpt fn eval/render --exec, kustomize exec transformer).
   multicluster-routes files [DIR] [--config FILE] [--check]
       Read the package DIR (default .), write each cluster's generated file where output.path says and the pod
-      labels, atomically; nothing is written when there is an error. --check writes nothing and prints a unified
-      diff of every stale file (exit 1). The functionConfig is FILE, else the MulticlusterRoutes in DIR.
+      labels, atomically; nothing is written when there is an error. --check writes nothing and prints, per stale
+      file, a short diff (a new or deleted file as one line naming its resources; exit 1). The functionConfig is
+      FILE, else the MulticlusterRoutes in DIR.
+  multicluster-routes explain [DIR] [--config FILE] [--cluster C] [--format markdown|text|mermaid|dot]
+      Show where each exported service's traffic goes from each cluster (or only C): every route rule, its share,
+      the version, the cluster that runs it and the gateway on the way. Default: Markdown, a table and a Mermaid
+      flowchart per cluster; text: the tables; mermaid, dot: one diagram (GitHub renders Mermaid; dot -Tsvg).
   multicluster-routes post-render --config FILE [--errors-as-document]
       Helm post-renderer: rendered manifests (a YAML stream) on stdin, the same plus the generated resources on
       stdout. --errors-as-document reports errors in a form Helm 4 shows (it hides a post-renderer's stderr).
@@ -34,6 +39,16 @@ USAGE
 
   Exit code 0 on success; 1 when there is an error (the results or stderr say what and how to fix it);
   2 for a usage error.
+
+LINT (every mode; errors fail the run, warnings do not; the result's tags.code names the finding)
+  unknown-version (error)          a route to a version that runs in no cluster
+  unused-version (warning)         a running version that no route sends traffic to
+  unreachable-rule (warning)       a rule after a rule without "match", which takes every request
+  unusable-gateway-address (error) a gateway other clusters route through with an address they cannot reach
+                                   (0.0.0.0, loopback, link-local, localhost) or that another cluster also gives
+  host-conflict (error)            your own VirtualService/DestinationRule for a host whose config is generated
+  no-workloads (warning)           an exported Service with no workload in any cluster
+  contradicting-fact (error)       a remoteWorkloads fact that the manifests in the input contradict
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HELP } from './help';
+import { EXPLAIN_FORMATS, runExplain } from './modes/explain';
+import type { ExplainFormat } from './modes/explain';
 import { runFacts } from './modes/facts';
 import { runFiles } from './modes/files';
 import type { Report } from './modes/files';
@@ -25,6 +27,7 @@ const OPTIONS = {
   check: { type: 'boolean', default: false },
   cluster: { type: 'string' },
   update: { type: 'string' },
+  format: { type: 'string' },
   'errors-as-document': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -44,6 +47,8 @@ async function run(argv: string[]): Promise<Report> {
       return runFiles({ dir: dir(), config: values.config, check: values.check });
     case 'facts':
       return runFacts({ dir: dir(), config: values.config, cluster: values.cluster, update: values.update, check: values.check });
+    case 'explain':
+      return runExplain({ dir: dir(), config: values.config, cluster: values.cluster, format: explainFormat(values.format) });
     case 'post-render': {
       if (values.config === undefined) throw new UsageError('post-render needs --config FILE (the functionConfig)');
       return runPostRender(await readStdin(), readFileSync(values.config, 'utf8'), values.config, { errorsAsDocument: values['errors-as-document'] });
@@ -54,6 +59,12 @@ async function run(argv: string[]): Promise<Report> {
 }
 
 class UsageError extends Error {}
+
+function explainFormat(format: string | undefined): ExplainFormat {
+  if (format === undefined) return 'markdown';
+  if ((EXPLAIN_FORMATS as readonly string[]).includes(format)) return format as ExplainFormat;
+  throw new UsageError(`explain --format ${JSON.stringify(format)}: use one of ${EXPLAIN_FORMATS.join(', ')}`);
+}
 
 run(process.argv.slice(2)).then(
   (report) => {

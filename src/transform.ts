@@ -22,11 +22,14 @@ import type { Mesh, MeshService } from './topology/model';
 import { remoteVersions } from './planners/routing';
 import type { Resource } from './krm/resource';
 import { globalHost } from './topology/model';
+import { lint } from './lint/lint';
 
 export interface TransformOutput<R extends Resource = Resource> {
   /** What to write; undefined when there are errors (the caller then writes nothing). */
   readonly output: Output<R> | undefined;
   readonly results: readonly Result[];
+  /** The mesh model and the functionConfig it was built from, when the run got that far (`explain` draws them). */
+  readonly model?: { readonly mesh: Mesh; readonly spec: Spec };
 }
 
 const fail = (results: readonly Result[]): TransformOutput => ({ output: undefined, results });
@@ -63,8 +66,8 @@ function atConfig(results: readonly Result[], config: Resource | undefined): Res
 
 /** The items come back as they went in (the same objects), so the output is typed like the input. */
 export function transform<R extends Resource>(list: ResourceList<R>): TransformOutput<R> {
-  const { output, results } = run(list);
-  return { output: output as Output<R> | undefined, results: atConfig(results, list.functionConfig) };
+  const { output, results, model } = run(list);
+  return { output: output as Output<R> | undefined, results: atConfig(results, list.functionConfig), ...(model ? { model } : {}) };
 }
 
 function run(list: ResourceList): TransformOutput {
@@ -81,7 +84,8 @@ function run(list: ResourceList): TransformOutput {
   if (!(assigned instanceof Map)) return fail([assigned]);
   const emit = (cluster: string): boolean => spec.targetCluster === undefined || spec.targetCluster === cluster;
   const placed = place(plan(model.mesh, spec, assigned, emit), spec.output.path);
+  const linted = lint({ mesh: model.mesh, spec, entries: inventory.entries, generated: placed });
   const merged = merge({ entries: inventory.entries, placed, spec, workloadServices: model.workloadServices });
-  const all = [...results, ...merged.results];
-  return merged.output && !hasErrors(all) ? { output: merged.output, results: all } : fail(all);
+  const all = [...results, ...linted, ...merged.results];
+  return merged.output && !hasErrors(all) ? { output: merged.output, results: all, model: { mesh: model.mesh, spec } } : fail(all);
 }

@@ -23,13 +23,14 @@ function exampleFiles(): Map<string, string> {
 test('the README shows what the example generates for each cluster, and the repository files it quotes', () => {
   const files = exampleFiles();
   const readme = readFileSync(README, 'utf8');
-  const marker = /(<!-- (generated|include): (\S+) -->\n```(?:yaml)?\n)([\s\S]*?)(```)/g;
+  const marker = /(<!-- (generated|include): (\S+) -->\n```(?:yaml|text|mermaid)?\n)([\s\S]*?)(```)/g;
   const blocks = [...readme.matchAll(marker)].map((m) => `${m[2] ?? ''}: ${m[3] ?? ''}`);
   expect(blocks).toEqual(
     expect.arrayContaining([
       'generated: clusters/cluster1/multicluster-routes.yaml',
       'generated: clusters/cluster2/multicluster-routes.yaml',
       'include: examples/bookinfo/Kptfile',
+      'include: testdata/explain/bookinfo.mmd',
     ]),
   );
   const fresh = readme.replace(marker, (_all, open: string, kind: string, path: string, _body, close: string) => {

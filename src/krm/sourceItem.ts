@@ -33,41 +33,56 @@ export function loadYaml(text: string): Json {
   }
 }
 
-/** `apiVersion`, `kind` and the text of the metadata block of an item, from its top-level lines only. */
-function readHeader(source: string): { apiVersion: string; kind: string; metadataText: string | undefined } {
-  const lines = source.split('\n');
-  let keyColumn = -1;
+/** The column of the item's keys: after `- ` on the first line, or of the first line after a bare `-`. */
+function keyColumnOf(source: string): number {
   let sawDash = false;
-  const header: Record<string, string> = {};
-  let metadataText: string | undefined;
-  for (let i = 0; i < lines.length; i++) {
-    let line = lines[i] as string;
-    if (keyColumn < 0) {
-      const dash = /^( *)-( +)(?=[^\s#])/.exec(line);
-      if (dash && /^ *- +[{[]/.test(line)) throw new NotFastPath('flow item');
-      if (dash) {
-        keyColumn = (dash[1] as string).length + 1 + (dash[2] as string).length;
-        line = ' '.repeat(keyColumn) + line.slice(keyColumn);
-      } else if (/^ *-\s*(#.*)?$/.test(line)) {
-        sawDash = true;
-        continue;
-      } else if (/^\s*(#.*)?$/.test(line)) continue;
-      else if (sawDash) keyColumn = line.search(/\S/);
-      else throw new NotFastPath('item layout');
+  for (let pos = 0; pos < source.length; ) {
+    const newline = source.indexOf('\n', pos);
+    const line = source.slice(pos, newline < 0 ? source.length : newline);
+    pos = newline < 0 ? source.length : newline + 1;
+    const dash = /^( *)-( +)(?=[^\s#])/.exec(line);
+    if (dash) {
+      if (/^ *- +[{[]/.test(line)) throw new NotFastPath('flow item');
+      return (dash[1] as string).length + 1 + (dash[2] as string).length;
     }
-    const key = /^( *)([A-Za-z]+):(?:[ \t]+(.*?))?\s*$/.exec(line);
-    if (!key || (key[1] as string).length !== keyColumn) continue;
-    const name = key[2] as string;
-    const inline = key[3] ?? '';
-    if (name === 'metadata') {
-      let end = i + 1;
-      while (end < lines.length && (/^\s*(#.*)?$/.test(lines[end] as string) || (lines[end] as string).search(/\S/) > keyColumn)) end++;
-      metadataText = ['metadata: ' + inline, ...lines.slice(i + 1, end).map((l) => l.slice(Math.min(keyColumn, l.search(/\S|$/))))].join('\n');
-    } else if (name === 'apiVersion' || name === 'kind') {
-      if (/^['"&*!|>{[]/.test(inline)) throw new NotFastPath('header scalar');
-      header[name] = inline.replace(/\s+#.*$/, '');
+    if (/^ *-\s*(#.*)?$/.test(line)) sawDash = true;
+    else if (!/^\s*(#.*)?$/.test(line)) {
+      if (sawDash) return line.search(/\S/);
+      break;
     }
   }
+  throw new NotFastPath('item layout');
+}
+
+/** `apiVersion`, `kind` and the text of the metadata block of an item, from its top-level lines only. */
+function readHeader(source: string): { apiVersion: string; kind: string; metadataText: string | undefined } {
+  const column = keyColumnOf(source);
+  const header: Record<string, string> = {};
+  let metadata: { inline: string; from: number } | undefined;
+  let metadataText: string | undefined;
+  for (let pos = 0; pos < source.length; ) {
+    const newline = source.indexOf('\n', pos);
+    const end = newline < 0 ? source.length : newline + 1;
+    const first = source.charCodeAt(pos + column);
+    // A key of the item: the line's first character sits at the key column (the first line starts with `- `).
+    const prefix = first !== 32 && first !== 35 && first !== 10 && first !== 13 && !Number.isNaN(first) ? source.slice(pos, pos + column).trim() : '#';
+    if (prefix === '' || prefix === '-') {
+      if (metadata) {
+        metadataText = `metadata: ${metadata.inline}\n${source.slice(metadata.from, pos)}`;
+        metadata = undefined;
+      }
+      const key = /^([A-Za-z]+):(?:[ \t]+(.*?))?\s*$/.exec(source.slice(pos + column, newline < 0 ? source.length : newline));
+      const name = key?.[1];
+      const inline = key?.[2] ?? '';
+      if (name === 'metadata') metadata = { inline, from: end };
+      else if (name === 'apiVersion' || name === 'kind') {
+        if (/^['"&*!|>{[]/.test(inline)) throw new NotFastPath('header scalar');
+        header[name] = inline.replace(/\s+#.*$/, '');
+      }
+    }
+    pos = end;
+  }
+  if (metadata) metadataText = `metadata: ${metadata.inline}\n${source.slice(metadata.from)}`;
   if (header['apiVersion'] === undefined || header['kind'] === undefined) throw new NotFastPath('no apiVersion or kind');
   return { apiVersion: header['apiVersion'], kind: header['kind'], metadataText };
 }
@@ -99,7 +114,7 @@ export class SourceItem implements Resource {
 
   /** `source`: the item's text as it came, from its `-` (and any comment lines before it) to the next item. */
   constructor(readonly source: string) {
-    if (/(^|[\s[{,])[&*][^\s,\]}]/.test(source) && /(^|[\s[{,])&[^\s]/.test(source)) throw new NotFastPath('anchors');
+    if (source.includes('&') && /(^|[\s[{,])&[^\s]/.test(source) && /(^|[\s[{,])\*[^\s,\]}]/.test(source)) throw new NotFastPath('anchors');
     const { apiVersion, kind, metadataText } = readHeader(source);
     this.apiVersion = apiVersion;
     this.kind = kind;

@@ -9,7 +9,7 @@ import { planFiles } from '../files/planFiles';
 import type { FileChanges } from '../files/planFiles';
 import { readFiles } from '../files/readFiles';
 import type { SourceFile } from '../files/readFiles';
-import { unifiedDiff } from '../files/unifiedDiff';
+import { checkReport } from '../files/checkReport';
 import { formatResults } from '../krm/formatResults';
 import { hasErrors } from '../krm/result';
 import { TOOL } from '../names';
@@ -74,7 +74,7 @@ export function runFiles(options: FilesOptions): Report {
   const before = new Map(files.map((f) => [f.path, f.text]));
   if (options.check) {
     if (changes.size === 0) return { stdout: '', stderr: `${notes}${TOOL}: ${options.dir} is up to date\n`, exitCode: 0 };
-    const diffs = [...changes].map(([path, text]) => unifiedDiff(path, before.get(path), text)).join('');
+    const diffs = checkReport(changes, before);
     const summary = `${TOOL}: ${changes.size} file(s) in ${options.dir} are not what the function generates; run \`${TOOL} files ${options.dir}\` and commit the result\n`;
     return { stdout: diffs, stderr: `${notes}${summary}`, exitCode: 1 };
   }

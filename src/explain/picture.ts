@@ -1,0 +1,97 @@
+/**
+ * The picture of the routing: for each calling cluster, each exported service's route rules and where each share
+ * of their traffic goes — the version, the cluster that runs it, and the gateway on the way (none when local).
+ * Pure: mesh model in, plain data out; the renderers turn it into text, Mermaid or DOT.
+ */
+import { isIP } from 'node:net';
+import type { Spec } from '../config/schema';
+import { firstCatchAll } from '../lint/unreachableRules';
+import { effectiveRoutes } from '../planners/routing';
+import type { Cluster, Mesh, MeshService } from '../topology/model';
+import { runsIn } from '../topology/model';
+import { describeMatch } from './describeMatch';
+
+export interface Endpoint {
+  readonly cluster: string;
+  /** `address:port` of the cluster's east-west gateway; undefined when the traffic stays in the calling cluster. */
+  readonly gateway: string | undefined;
+}
+
+export interface Share {
+  readonly version: string;
+  /** Percent of the rule's traffic. */
+  readonly weight: number;
+  /** Where the version's share goes; several when more than one cluster serves it (Istio balances over them). */
+  readonly endpoints: readonly Endpoint[];
+}
+
+export interface Rule {
+  readonly index: number;
+  readonly name: string | undefined;
+  /** The rule's match, in words; "any request" for a catch-all. */
+  readonly match: string;
+  /** The service has no routes: this is the default rule (local versions, else every version). */
+  readonly isDefault: boolean;
+  /** The index of an earlier catch-all rule that makes this one unreachable. */
+  readonly shadowedBy: number | undefined;
+  readonly shares: readonly Share[];
+}
+
+export interface ServiceView {
+  readonly namespace: string;
+  readonly name: string;
+  readonly rules: readonly Rule[];
+}
+
+export interface View {
+  /** The calling cluster. */
+  readonly cluster: string;
+  readonly services: readonly ServiceView[];
+}
+
+export interface Picture {
+  readonly profile: Spec['profile'];
+  readonly views: readonly View[];
+}
+
+const gatewayOf = (c: Cluster): string => `${isIP(c.gatewayAddress) === 6 ? `[${c.gatewayAddress}]` : c.gatewayAddress}:${c.gatewayPort}`;
+
+/**
+ * Where a version's traffic goes from a cluster. Classic keeps a locally running version on the local host;
+ * current sends every destination through the global host, whose endpoints are the local pods and one
+ * WorkloadEntry per remote cluster that runs the version.
+ */
+function endpoints(service: MeshService, version: string, here: Cluster, mesh: Mesh, profile: Spec['profile']): Endpoint[] {
+  const serving = service.runsIn.get(version) ?? [];
+  const local = runsIn(service, version, here.name);
+  const chosen = profile === 'classic' && local ? [here.name] : serving;
+  return chosen.map((name) => {
+    const cluster = mesh.clusters.find((c) => c.name === name);
+    return { cluster: name, gateway: name === here.name || !cluster ? undefined : gatewayOf(cluster) };
+  });
+}
+
+function serviceView(service: MeshService, here: Cluster, mesh: Mesh, profile: Spec['profile']): ServiceView {
+  const routes = effectiveRoutes(service, here.name);
+  const catchAll = firstCatchAll(routes);
+  const rules = routes.map((route, index): Rule => ({
+    index,
+    name: route.name,
+    match: describeMatch(route.match),
+    isDefault: service.routes === undefined,
+    shadowedBy: catchAll >= 0 && index > catchAll ? catchAll : undefined,
+    shares: route.to.map((d) => ({ version: d.version, weight: d.weight, endpoints: endpoints(service, d.version, here, mesh, profile) })),
+  }));
+  return { namespace: service.namespace, name: service.name, rules };
+}
+
+/** The picture for the given calling clusters (all clusters of the mesh when none are given), in functionConfig order. */
+export function picture(mesh: Mesh, spec: Spec, only?: readonly string[]): Picture {
+  const views = mesh.clusters
+    .filter((c) => only === undefined || only.includes(c.name))
+    .map((here) => ({
+      cluster: here.name,
+      services: mesh.services.filter((s) => s.versions.length > 0 && s.clients.includes(here.name)).map((s) => serviceView(s, here, mesh, spec.profile)),
+    }));
+  return { profile: spec.profile, views };
+}

@@ -1,0 +1,30 @@
+/** Where a service's explicit routes were written: the routes annotation of a Service copy, or spec.services[i]. */
+import type { Spec } from '../config/schema';
+import type { Result } from '../krm/result';
+import { ANNOTATION_ROUTES } from '../names';
+import type { Entry } from '../topology/inventory';
+import { where } from '../topology/inventory';
+import type { MeshService } from '../topology/model';
+
+export interface RouteOrigin {
+  /** Field path of the route list in its resource (the functionConfig for spec.services). */
+  readonly field: string;
+  readonly at: Pick<Result, 'resourceRef' | 'file'>;
+}
+
+export function routeOrigin(service: MeshService, entries: readonly Entry[], spec: Spec): RouteOrigin {
+  const annotated = entries.find(
+    (e) =>
+      e.role === 'service' &&
+      e.cluster !== undefined &&
+      e.namespace === service.namespace &&
+      e.item.name === service.name &&
+      e.item.annotations[ANNOTATION_ROUTES] !== undefined,
+  );
+  if (annotated) return { field: `metadata.annotations.${ANNOTATION_ROUTES}`, at: where(annotated.item) };
+  const i = spec.services.findIndex((s) => s.namespace === service.namespace && s.name === service.name);
+  return { field: `spec.services[${i}].routes`, at: {} };
+}
+
+/** How a message names a rule: its index in the list, and its name when it has one. */
+export const ruleLabel = (index: number, name: string | undefined): string => `rule ${index}${name === undefined ? '' : ` (${JSON.stringify(name)})`}`;
