@@ -30,31 +30,32 @@ const leaf = (value: Json): string | undefined => {
 
 class Fallback extends Error {}
 
-function block(value: Json, indent: string, out: string[]): void {
+/** A map or list as block YAML lines; `first` prefixes the first line instead of `indent` (a map that is a list entry). */
+function block(value: Json, indent: string, first: string, out: string[]): void {
   if (Array.isArray(value)) {
     for (const entry of value) {
       const simple = leaf(entry);
       if (simple !== undefined) out.push(`${indent}- ${simple}\n`);
       else if (Array.isArray(entry)) throw new Fallback();
-      else {
-        const lines: string[] = [];
-        block(entry, `${indent}  `, lines);
-        out.push(`${indent}- ${(lines[0] ?? '').slice(indent.length + 2)}`, ...lines.slice(1));
-      }
+      else block(entry, `${indent}  `, `${indent}- `, out);
     }
     return;
   }
   if (value === null || typeof value !== 'object') throw new Fallback();
-  for (const [key, entry] of Object.entries(value)) {
+  let prefix = first;
+  for (const key in value) {
+    const entry = value[key] as Json;
     const k = scalar(key);
     if (k === undefined) throw new Fallback();
     const simple = leaf(entry);
-    if (simple !== undefined) out.push(`${indent}${k}: ${simple}\n`);
+    if (simple !== undefined) out.push(`${prefix}${k}: ${simple}\n`);
     else if (typeof entry === 'string') throw new Fallback();
     else {
-      out.push(`${indent}${k}:\n`);
-      block(entry, Array.isArray(entry) ? indent : `${indent}  `, out);
+      out.push(`${prefix}${k}:\n`);
+      const inner = Array.isArray(entry) ? indent : `${indent}  `;
+      block(entry, inner, inner, out);
     }
+    prefix = indent;
   }
 }
 
@@ -65,12 +66,11 @@ function block(value: Json, indent: string, out: string[]): void {
 export function emitYaml(value: Json, first = '', rest = ''): string {
   const out: string[] = [];
   try {
-    block(value, '', out);
+    block(value, rest, first, out);
+    return out.join('');
   } catch (error) {
     if (!(error instanceof Fallback)) throw error;
     const lines = stringifyNode(toNode(value)).split('\n');
     return lines.map((line, i) => (line === '' ? line : `${i === 0 ? first : rest}${line}`)).join('\n');
   }
-  if (first === '' && rest === '') return out.join('');
-  return out.map((line, i) => `${i === 0 ? first : rest}${line}`).join('');
 }

@@ -1,20 +1,11 @@
 /** One resource of a ResourceList: its YAML node (the source of truth) and a typed view read on demand. */
 import { isMap } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
-import { ANNOTATION_INDEX, ANNOTATION_LEGACY_INDEX, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH } from '../names';
+import { fileOf, refOf, stringMap } from './refs';
 import type { Resource } from './resource';
 import type { FileRef, ResourceRef } from './result';
 import { toTyped } from './yamlNodes';
 import type { Json, JsonObject } from './yamlNodes';
-
-const EMPTY: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
-
-function stringMap(value: Json): Readonly<Record<string, string>> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return EMPTY;
-  const out = Object.create(null) as Record<string, string>;
-  for (const [key, entry] of Object.entries(value)) if (entry !== null && typeof entry !== 'object') out[key] = String(entry);
-  return out;
-}
 
 export class Item implements Resource {
   private typed: JsonObject | undefined;
@@ -63,16 +54,11 @@ export class Item implements Resource {
   }
 
   get ref(): ResourceRef {
-    const ref = { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
-    return this.namespace === undefined ? ref : { ...ref, namespace: this.namespace };
+    return refOf(this);
   }
 
   /** Where the orchestrator read this resource from, when it says. */
   get file(): FileRef | undefined {
-    if (this.origin) return this.origin;
-    const path = this.annotations[ANNOTATION_PATH] ?? this.annotations[ANNOTATION_LEGACY_PATH];
-    if (path === undefined) return undefined;
-    const index = Number(this.annotations[ANNOTATION_INDEX] ?? this.annotations[ANNOTATION_LEGACY_INDEX]);
-    return Number.isInteger(index) ? { path, index } : { path };
+    return this.origin ?? fileOf(this.annotations);
   }
 }

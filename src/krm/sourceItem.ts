@@ -3,12 +3,11 @@
  * that hold it, and its whole value parsed (js-yaml, YAML 1.2 core schema) only when the function reads it.
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { ANNOTATION_INDEX, ANNOTATION_LEGACY_INDEX, ANNOTATION_LEGACY_PATH, ANNOTATION_PATH, WORKLOAD_KINDS } from '../names';
+import { WORKLOAD_KINDS } from '../names';
+import { fileOf, refOf, stringMap } from './refs';
 import type { Resource } from './resource';
 import type { FileRef, ResourceRef } from './result';
 import type { Json, JsonObject } from './yamlNodes';
-
-const EMPTY: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Kinds whose whole value the function reads: their metadata comes from that one parse. */
 const WHOLE = new Set(['Service', ...Object.keys(WORKLOAD_KINDS)]);
@@ -17,13 +16,6 @@ const WHOLE = new Set(['Service', ...Object.keys(WORKLOAD_KINDS)]);
 export class NotFastPath extends Error {}
 
 const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
-
-function stringMap(value: Json | undefined): Readonly<Record<string, string>> {
-  if (!isObject(value)) return EMPTY;
-  const out: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [key, entry] of Object.entries(value)) if (entry !== null && typeof entry !== 'object') out[key] = String(entry);
-  return out;
-}
 
 export function loadYaml(text: string): Json {
   try {
@@ -36,7 +28,7 @@ export function loadYaml(text: string): Json {
 /** The column of the item's keys: after `- ` on the first line, or of the first line after a bare `-`. */
 function keyColumnOf(source: string): number {
   let sawDash = false;
-  for (let pos = 0; pos < source.length; ) {
+  for (let pos = 0; pos < source.length;) {
     const newline = source.indexOf('\n', pos);
     const line = source.slice(pos, newline < 0 ? source.length : newline);
     pos = newline < 0 ? source.length : newline + 1;
@@ -60,7 +52,7 @@ function readHeader(source: string): { apiVersion: string; kind: string; metadat
   const header: Record<string, string> = {};
   let metadata: { inline: string; from: number } | undefined;
   let metadataText: string | undefined;
-  for (let pos = 0; pos < source.length; ) {
+  for (let pos = 0; pos < source.length;) {
     const newline = source.indexOf('\n', pos);
     const end = newline < 0 ? source.length : newline + 1;
     const first = source.charCodeAt(pos + column);
@@ -161,14 +153,43 @@ export class SourceItem implements Resource {
   }
 
   get ref(): ResourceRef {
-    const ref = { apiVersion: this.apiVersion, kind: this.kind, name: this.name };
-    return this.namespace === undefined ? ref : { ...ref, namespace: this.namespace };
+    return refOf(this);
   }
 
   get file(): FileRef | undefined {
-    const path = this.annotations[ANNOTATION_PATH] ?? this.annotations[ANNOTATION_LEGACY_PATH];
-    if (path === undefined) return undefined;
-    const index = Number(this.annotations[ANNOTATION_INDEX] ?? this.annotations[ANNOTATION_LEGACY_INDEX]);
-    return Number.isInteger(index) ? { path, index } : { path };
+    return fileOf(this.annotations);
+  }
+}
+
+/** A resource whose value is already read (the functionConfig of the fast path). */
+export class ValueResource implements Resource {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace: string | undefined;
+  readonly annotations: Readonly<Record<string, string>>;
+  readonly labels: Readonly<Record<string, string>>;
+
+  constructor(readonly value: JsonObject) {
+    const str = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
+    const meta = toMetadata(value['metadata']);
+    this.apiVersion = str(value['apiVersion']);
+    this.kind = str(value['kind']);
+    this.name = meta.name;
+    this.namespace = meta.namespace;
+    this.annotations = meta.annotations;
+    this.labels = meta.labels;
+  }
+
+  get ref(): ResourceRef {
+    return refOf(this);
+  }
+
+  get file(): FileRef | undefined {
+    return fileOf(this.annotations);
+  }
+
+  mentions(): boolean {
+    return true;
   }
 }

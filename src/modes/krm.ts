@@ -12,10 +12,10 @@ import { Item } from '../krm/item';
 import { locateRelabel } from '../krm/labelsLocator';
 import { relabelNode } from '../krm/relabelNode';
 import { applyEdits, relabelEdit } from '../krm/relabelText';
-import { parseResourceList, RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND, stringifyNode, stringifyResourceList } from '../krm/resourceList';
+import { parseResourceList, RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND, stringifyResourceList } from '../krm/resourceList';
 import type { Result } from '../krm/result';
 import { hasErrors, toKrmResult } from '../krm/result';
-import { NotFastPath, SourceItem } from '../krm/sourceItem';
+import { loadYaml, NotFastPath, SourceItem, ValueResource } from '../krm/sourceItem';
 import { splitResourceList } from '../krm/split';
 import { toNode } from '../krm/yamlNodes';
 import type { Placed } from '../output/place';
@@ -47,15 +47,14 @@ const generatedText = (p: Placed, indent: string): string => emitYaml(withPlacem
 function write(items: readonly string[], functionConfig: string | undefined, results: readonly Result[]): string {
   const head = `apiVersion: ${RESOURCE_LIST_API_VERSION}\nkind: ${RESOURCE_LIST_KIND}\n`;
   const list = items.length === 0 ? 'items: []\n' : `items:\n${items.map(withNewline).join('')}`;
-  const tail = results.length === 0 ? '' : stringifyNode(toNode({ results: results.map(toKrmResult) }));
+  const tail = results.length === 0 ? '' : emitYaml({ results: results.map(toKrmResult) });
   return `${head}${list}${functionConfig === undefined ? '' : withNewline(functionConfig)}${tail}`;
 }
 
-function configItem(text: string): Item | undefined {
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: true });
-  if (doc.errors.length > 0 || !isMap(doc.contents)) throw new NotFastPath('functionConfig');
-  const node = doc.contents.get('functionConfig', true);
-  return isMap(node) ? new Item(node, doc) : undefined;
+function configResource(text: string): ValueResource | undefined {
+  const loaded = loadYaml(text);
+  const value = loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded) ? loaded['functionConfig'] : undefined;
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? new ValueResource(value) : undefined;
 }
 
 function runFast(input: string): ModeOutput | undefined {
@@ -64,7 +63,7 @@ function runFast(input: string): ModeOutput | undefined {
   try {
     const items = split.items.map((s) => new SourceItem(input.slice(s.start, s.end)));
     const configText = split.functionConfig ? input.slice(split.functionConfig.start, split.functionConfig.end) : undefined;
-    const { output, results } = transform({ items, functionConfig: configText === undefined ? undefined : configItem(configText) });
+    const { output, results } = transform({ items, functionConfig: configText === undefined ? undefined : configResource(configText) });
     if (!output || hasErrors(results))
       return {
         stdout: write(

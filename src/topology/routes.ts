@@ -51,24 +51,16 @@ export function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[];
   return results.length > 0 ? { results } : { routes, results };
 }
 
-/** Decoded annotation texts: the copies of a Service in several clusters usually carry the same one. */
-const decoded = new Map<string, Json>();
-
-function decode(text: string): Json {
-  let raw = decoded.get(text);
-  if (raw === undefined) {
-    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;
-    if (decoded.size > 10_000) decoded.clear();
-    decoded.set(text, raw);
-  }
-  return raw;
-}
+/** Route lists already decoded and checked, by annotation text: a Service's copies usually carry the same one. */
+const checked = new Map<string, Route[]>();
 
 /** Decode the routes annotation (YAML or JSON), then validate it. */
 export function parseRoutesAnnotation(text: string, source: RouteSource): { routes?: Route[]; results: Result[] } {
+  const known = checked.get(text);
+  if (known) return { routes: known, results: [] };
   let raw: Json;
   try {
-    raw = decode(text);
+    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;
   } catch (error) {
     // The parser's first line reads "<what> at line L, column C:"; the position is inside the annotation value.
     const why = ((error as Error).message.split('\n')[0] ?? '').replace(/:$/, '').replace(/ at line (\d+)/, ' at line $1 of the annotation');
@@ -84,7 +76,12 @@ export function parseRoutesAnnotation(text: string, source: RouteSource): { rout
       ],
     };
   }
-  return checkRoutes(raw, source);
+  const outcome = checkRoutes(raw, source);
+  if (outcome.routes) {
+    if (checked.size > 10_000) checked.clear();
+    checked.set(text, outcome.routes);
+  }
+  return outcome;
 }
 
 /** Two route lists are the same when their JSON is. */
