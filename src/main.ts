@@ -7,20 +7,24 @@ import type { ExplainFormat } from './modes/explain';
 import { runFacts } from './modes/facts';
 import { runFiles } from './modes/files';
 import type { Report } from './modes/files';
-import { runKrm } from './modes/krm';
+import { krmInputError, runKrm } from './modes/krm';
+import { decodeUtf8 } from './krm/limits';
 import { runPostRender } from './modes/postRender';
 import { TOOL } from './names';
 
 const USAGE_ERROR = 2;
 
-function readStdin(): Promise<string> {
+/** stdin as text; undefined when its bytes are not UTF-8. */
+function readStdin(): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    process.stdin.on('end', () => resolve(decodeUtf8(Buffer.concat(chunks))));
     process.stdin.on('error', reject);
   });
 }
+
+const NOT_UTF8 = 'the input is not UTF-8 text; YAML manifests must be UTF-8 encoded';
 
 const OPTIONS = {
   config: { type: 'string' },
@@ -41,8 +45,10 @@ async function run(argv: string[]): Promise<Report> {
     return rest[0] ?? '.';
   };
   switch (command) {
-    case undefined:
-      return { ...runKrm(await readStdin()), stderr: '' };
+    case undefined: {
+      const input = await readStdin();
+      return { ...(input === undefined ? krmInputError(NOT_UTF8) : runKrm(input)), stderr: '' };
+    }
     case 'files':
       return runFiles({ dir: dir(), config: values.config, check: values.check });
     case 'facts':
@@ -51,7 +57,9 @@ async function run(argv: string[]): Promise<Report> {
       return runExplain({ dir: dir(), config: values.config, cluster: values.cluster, format: explainFormat(values.format) });
     case 'post-render': {
       if (values.config === undefined) throw new UsageError('post-render needs --config FILE (the functionConfig)');
-      return runPostRender(await readStdin(), readFileSync(values.config, 'utf8'), values.config, { errorsAsDocument: values['errors-as-document'] });
+      const manifests = await readStdin();
+      if (manifests === undefined) return { stdout: '', stderr: `error: ${NOT_UTF8}\n`, exitCode: 1 };
+      return runPostRender(manifests, readFileSync(values.config, 'utf8'), values.config, { errorsAsDocument: values['errors-as-document'] });
     }
     default:
       throw new UsageError(`unknown command ${JSON.stringify(command)}`);

@@ -77,7 +77,7 @@ function compactClusters(text: string): Json {
 
 function compactMap(text: string): Json {
   if (/^\s*\{/.test(text) || text.includes(':')) return parseYaml(text) as Json;
-  const out: JsonObject = {};
+  const out = Object.create(null) as JsonObject;
   for (const entry of text
     .split(',')
     .map((e) => e.trim())
@@ -90,7 +90,7 @@ function compactMap(text: string): Json {
 
 function fromConfigMap(item: Resource): { spec: JsonObject; results: Result[] } {
   const data = item.value['data'];
-  const spec: JsonObject = {};
+  const spec = Object.create(null) as JsonObject;
   const results: Result[] = [];
   const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : [];
   for (const [key, raw] of entries) {

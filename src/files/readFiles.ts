@@ -8,6 +8,8 @@ export interface SourceFile {
   /** Relative to the package directory, with forward slashes. */
   readonly path: string;
   readonly text: string;
+  /** The file's bytes are not UTF-8 (its text is then empty). */
+  readonly notUtf8?: boolean;
 }
 
 /** Every document of the files that is a Kubernetes resource (a mapping with apiVersion and kind). */
@@ -15,6 +17,10 @@ export function readFiles(files: readonly SourceFile[]): { items: Item[]; result
   const items: Item[] = [];
   const results: Result[] = [];
   for (const file of files) {
+    if (file.notUtf8) {
+      results.push({ severity: 'error', code: 'invalid-input', message: `${file.path} is not UTF-8 text; save it as UTF-8`, file: { path: file.path } });
+      continue;
+    }
     const parsed = parseYamlDocuments(file.text, file.path);
     if (!parsed.ok) {
       results.push(...parsed.results.map((r) => ({ ...r, file: { path: file.path } })));

@@ -2,6 +2,7 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { Item } from './item';
+import { expandedSize, MAX_EXPANDED_NODES } from './limits';
 import type { Resource } from './resource';
 import type { Result } from './result';
 import { toKrmResult } from './result';
@@ -34,6 +35,11 @@ export function parseYamlDocuments(text: string, what: string): Parsed<Document[
       // With prettyErrors the first line reads "<what is wrong> at line L, column C:".
       const first = (error.message.split('\n')[0] ?? '').replace(/:$/, '');
       return inputError(`${what} is not valid YAML: ${first}; fix the YAML syntax there`);
+    }
+    if (expandedSize(doc) > MAX_EXPANDED_NODES) {
+      return inputError(
+        `${what} expands through its YAML aliases to more than ${MAX_EXPANDED_NODES} nodes; write the values out instead of referring to anchors`,
+      );
     }
   }
   return { ok: true, value: docs.filter((doc) => doc.contents !== null) };

@@ -8,6 +8,7 @@
 import { parseDocument } from 'yaml';
 import { isMap, isSeq } from 'yaml';
 import { emitYaml } from '../krm/emitYaml';
+import { isTooDeep } from '../krm/limits';
 import { Item } from '../krm/item';
 import { locateRelabel } from '../krm/labelsLocator';
 import { relabelNode } from '../krm/relabelNode';
@@ -52,6 +53,7 @@ function write(items: readonly string[], functionConfig: string | undefined, res
 }
 
 function configResource(text: string): ValueResource | undefined {
+  if (/(^|[\s[{,])&[^\s]/.test(text)) throw new NotFastPath('anchors in the functionConfig');
   const loaded = loadYaml(text);
   const value = loaded !== null && typeof loaded === 'object' && !Array.isArray(loaded) ? loaded['functionConfig'] : undefined;
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? new ValueResource(value) : undefined;
@@ -103,5 +105,15 @@ function runExact(input: string): ModeOutput {
 }
 
 export function runKrm(input: string): ModeOutput {
-  return runFast(input) ?? runExact(input);
+  try {
+    return runFast(input) ?? runExact(input);
+  } catch (error) {
+    if (!isTooDeep(error)) throw error;
+    return krmInputError('the input ResourceList is nested too deeply to read; flatten the document');
+  }
+}
+
+/** A ResourceList that only reports an error about the input itself. */
+export function krmInputError(message: string): ModeOutput {
+  return { stdout: stringifyResourceList([], undefined, [{ severity: 'error', code: 'invalid-input', message }]), exitCode: 1 };
 }

@@ -51,8 +51,9 @@ function record(value: Json | undefined): Record<string, Json> {
   return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
+/** Keys such as `__proto__` stay plain data: the map has no prototype. */
 function stringRecord(value: Json | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out = Object.create(null) as Record<string, string>;
   for (const [k, v] of Object.entries(record(value))) if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
   return out;
 }

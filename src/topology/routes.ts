@@ -1,5 +1,6 @@
 /** Route lists from the Service annotation or the functionConfig → typed routes, or results. */
 import { parse as parseYaml } from 'yaml';
+import { MAX_ANNOTATIONS_BYTES } from '../krm/limits';
 import { zodResults } from '../config/parseConfig';
 import { routesSchema } from '../config/schema';
 import type { RouteConfig } from '../config/schema';
@@ -58,6 +59,10 @@ const checked = new Map<string, Route[]>();
 export function parseRoutesAnnotation(text: string, source: RouteSource): { routes?: Route[]; results: Result[] } {
   const known = checked.get(text);
   if (known) return { routes: known, results: [] };
+  if (text.length > MAX_ANNOTATIONS_BYTES) {
+    const message = `${source.label} is ${text.length} bytes, more than Kubernetes allows for all of a resource's annotations (${MAX_ANNOTATIONS_BYTES}); shorten it or move the routes to spec.services`;
+    return { results: [{ severity: 'error', code: 'invalid-routes', message, field: source.field, ...source.where }] };
+  }
   let raw: Json;
   try {
     raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;

@@ -1,0 +1,41 @@
+/**
+ * Limits on hostile input: text that is not UTF-8, YAML aliases that expand without bound ("billion laughs"),
+ * nesting deeper than the parsers' stacks. Each becomes a result that says what is wrong, never a crash or a hang.
+ */
+import { isAlias, isCollection, isPair } from 'yaml';
+import type { Document, Node } from 'yaml';
+
+/** Kubernetes' own limit on the total size of a resource's annotations. */
+export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
+/** Nodes a document may expand to through its aliases. */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of UTF-8 bytes, or undefined when they are not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many nodes the document holds once every alias is expanded, counted without expanding (memoised). */
+export function expandedSize(doc: Document): number {
+  const sizes = new Map<unknown, number>();
+  const size = (node: unknown): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let total = 1;
+    if (isAlias(node)) total = size(node.resolve(doc));
+    else if (isPair(node)) total = size(node.key) + size(node.value);
+    else if (isCollection(node)) for (const item of node.items) total = Math.min(MAX_EXPANDED_NODES + 1, total + size(item));
+    sizes.set(node, total);
+    return total;
+  };
+  return size(doc.contents as Node | null);
+}
+
+/** A RangeError from a parser or walker: the stack ran out on deeply nested input. */
+export const isTooDeep = (error: unknown): boolean => error instanceof RangeError;
