@@ -14,7 +14,9 @@ const cache = new Map<string, string>();
 function scalar(text: string): string | undefined {
   let written = cache.get(text);
   if (written === undefined) {
-    written = SAFE_PLAIN.test(text) && !needsQuotes(text) && !/:$|:\/\/\S*:/.test(text) ? text : stringifyNode(toNode(text)).replace(/\n$/, '');
+    const simple = SAFE_PLAIN.test(text) && !/:$|:\/\/\S*:/.test(text);
+    // toNode double-quotes a simple string that would read as another type (`"0"`, `"true"`); nothing to escape.
+    written = simple ? (needsQuotes(text) ? `"${text}"` : text) : stringifyNode(toNode(text)).replace(/\n$/, '');
     if (cache.size < 50_000) cache.set(text, written);
   }
   return written.includes('\n') ? undefined : written;
