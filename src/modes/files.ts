@@ -1,18 +1,23 @@
 /**
  * Files mode (plain CLI, pre-commit): read a package directory, write the generated files where output.path says
- * and the pod-label edits, atomically and only when there is no error. `--check` writes nothing and prints a
- * unified diff of every stale file.
+ * and the pod-label edits, only when there is no error, all or nothing (also on SIGINT/SIGTERM), and never over a
+ * file the function did not generate. `--check` writes nothing and prints a report of every stale file.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { planFiles } from '../files/planFiles';
 import type { FileChanges } from '../files/planFiles';
 import { readFiles } from '../files/readFiles';
 import type { SourceFile } from '../files/readFiles';
 import { checkReport } from '../files/checkReport';
+import { unownedTargets } from '../files/ownership';
+import { writeAtomically } from '../files/writeAtomically';
+import type { Signal } from '../files/writeAtomically';
 import { formatResults } from '../krm/formatResults';
+import { decodeUtf8 } from '../krm/limits';
 import { hasErrors } from '../krm/result';
 import { TOOL } from '../names';
+import type { Output } from '../output/merge';
 import { transform } from '../transform';
 import { loadConfig } from './loadConfig';
 
@@ -25,8 +30,11 @@ export interface FilesOptions {
 export interface Report {
   readonly stdout: string;
   readonly stderr: string;
-  readonly exitCode: 0 | 1;
+  /** 128 + the signal's number when a signal interrupted the write. */
+  readonly exitCode: 0 | 1 | 129 | 130 | 143;
 }
+
+const SIGNAL_EXIT: Readonly<Record<Signal, 129 | 130 | 143>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 
@@ -36,32 +44,33 @@ export function readTree(dir: string): SourceFile[] {
     .map((p) => p.split(sep).join('/'))
     .filter((p) => /\.ya?ml$/.test(p) && !p.split('/').some((part) => part.startsWith('.') || SKIP_DIRS.has(part)))
     .sort();
-  return paths.map((path) => ({ path, text: readFileSync(join(dir, path), 'utf8') }));
+  return paths.map((path) => {
+    const text = decodeUtf8(readFileSync(join(dir, path)));
+    return text === undefined ? { path, text: '', notUtf8: true } : { path, text };
+  });
 }
 
-/** Write every change through a temporary file and a rename; nothing is renamed until every temporary file is written. */
-function writeAtomically(dir: string, changes: FileChanges): void {
-  const root = resolve(dir);
-  const staged: Array<{ temp: string; target: string }> = [];
-  try {
-    for (const [path, text] of changes) {
-      const target = resolve(root, path);
-      if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${dir}: ${path}`);
-      if (text === null) continue;
-      mkdirSync(dirname(target), { recursive: true });
-      const temp = `${target}.${TOOL}-${process.pid}.tmp`;
-      writeFileSync(temp, text);
-      staged.push({ temp, target });
-    }
-  } catch (error) {
-    for (const { temp } of staged) rmSync(temp, { force: true });
-    throw error;
-  }
-  for (const { temp, target } of staged) renameSync(temp, target);
-  for (const [path, text] of changes) if (text === null) rmSync(resolve(root, path), { force: true });
+/**
+ * Write the changes, all or nothing (writeAtomically), after checking that every file replaced whole or deleted
+ * holds only what the function generated (the pod-label edits of the user's files are the other changes).
+ */
+async function write(dir: string, output: Output, changes: FileChanges, before: ReadonlyMap<string, string>, notes: string): Promise<Report> {
+  const generated = new Set([...output.generated.map((p) => p.path), ...output.staleFiles]);
+  const unowned = unownedTargets(
+    dir,
+    [...changes.keys()].filter((path) => generated.has(path)),
+  );
+  if (unowned.length > 0) return { stdout: '', stderr: `${notes}${formatResults(unowned)}${TOOL}: nothing was written\n`, exitCode: 1 };
+  const outcome = await writeAtomically(dir, changes);
+  if (!outcome.written)
+    return { stdout: '', stderr: `${notes}${TOOL}: interrupted by ${outcome.signal}; nothing was written\n`, exitCode: SIGNAL_EXIT[outcome.signal] };
+  const stdout = [...changes].map(([path, text]) => `${text === null ? 'deleted' : before.has(path) ? 'updated' : 'created'} ${join(dir, path)}\n`).join('');
+  if (!outcome.signal) return { stdout, stderr: notes, exitCode: 0 };
+  const late = `${TOOL}: ${outcome.signal} arrived while the files were being renamed into place; they were all written\n`;
+  return { stdout, stderr: `${notes}${late}`, exitCode: SIGNAL_EXIT[outcome.signal] };
 }
 
-export function runFiles(options: FilesOptions): Report {
+export async function runFiles(options: FilesOptions): Promise<Report> {
   const files = readTree(options.dir);
   const read = readFiles(files);
   const { config, results: configResults } = loadConfig(options, read.items);
@@ -78,7 +87,5 @@ export function runFiles(options: FilesOptions): Report {
     const summary = `${TOOL}: ${changes.size} file(s) in ${options.dir} are not what the function generates; run \`${TOOL} files ${options.dir}\` and commit the result\n`;
     return { stdout: diffs, stderr: `${notes}${summary}`, exitCode: 1 };
   }
-  writeAtomically(options.dir, changes);
-  const lines = [...changes].map(([path, text]) => `${text === null ? 'deleted' : before.has(path) ? 'updated' : 'created'} ${join(options.dir, path)}\n`);
-  return { stdout: lines.join(''), stderr: notes, exitCode: 0 };
+  return write(options.dir, output, changes, before, notes);
 }

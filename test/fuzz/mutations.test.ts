@@ -1,0 +1,60 @@
+/**
+ * Property: a damaged valid input — fields dropped, wrong types, odd strings (control characters, unicode, very
+ * long strings), huge numbers, `__proto__`/`constructor`/`prototype` keys in annotations, labels and routes, stray
+ * YAML syntax — gives either exit code 0 and valid output, or exit code 1 and at least one error result. Never a
+ * thrown exception, a stack trace, a hang (each case has a time bound) or a changed built-in prototype.
+ */
+import fc from 'fast-check';
+import type { BoundedKrm } from '../support/boundedKrm';
+import { encode, meshArb, resourceList } from '../support/meshArbitrary';
+import { mutateText, mutateTree, textMutation, treeMutation } from '../support/mutations';
+import { check, runsOf } from './budget';
+import { consistent, ended, KNOWN_GAPS, knownGaps } from './outputChecks';
+import type { KnownGap } from './outputChecks';
+
+const CASE_MS = 5_000;
+
+const gaps = new Map<KnownGap, number>();
+
+async function holds(krm: BoundedKrm, input: string): Promise<void> {
+  if (krm.hung !== undefined) return; // see BoundedKrm.hung
+  const outcome = await krm.run(input, CASE_MS);
+  try {
+    consistent(ended(outcome, input));
+  } catch (error) {
+    const known = knownGaps(error, input);
+    if (known.length === 0) throw error;
+    for (const gap of known) gaps.set(gap, (gaps.get(gap) ?? 0) + 1);
+  }
+}
+
+afterAll(() => {
+  const lines = [...gaps].map(([gap, count]) => `${count} case(s): ${KNOWN_GAPS[gap]} [${gap}]`);
+  if (lines.length > 0) console.warn(`known gaps met (tolerated, reported; FUZZ_STRICT=1 fails on them):\n${lines.join('\n')}`);
+});
+
+/** Small meshes: the damage is the point, and a small input makes each case fast. */
+const base = meshArb({ overlay: true, maxServices: 2 });
+const counted: number[] = [];
+
+test(`${runsOf('treeMutations')} damaged ResourceList objects: a valid output or error results, nothing else`, async () => {
+  const property = (krm: BoundedKrm) =>
+    fc.asyncProperty(base, fc.array(treeMutation, { minLength: 1, maxLength: 3 }), async (mesh, mutations) => {
+      const list = resourceList(mesh);
+      for (const m of mutations) mutateTree(list, m);
+      await holds(krm, encode(list, mesh.routesFormat, mesh.listStyle));
+    });
+  counted.push(await check(property, runsOf('treeMutations')));
+}, 600_000);
+
+test(`${runsOf('textMutations')} damaged ResourceList texts: a valid output or error results, nothing else`, async () => {
+  const property = (krm: BoundedKrm) =>
+    fc.asyncProperty(base, fc.array(textMutation, { minLength: 1, maxLength: 3 }), async (mesh, mutations) => {
+      await holds(krm, mutations.reduce(mutateText, encode(resourceList(mesh), mesh.routesFormat, mesh.listStyle)));
+    });
+  counted.push(await check(property, runsOf('textMutations')));
+}, 600_000);
+
+test('every generated case ran', () => {
+  expect(counted.reduce((a, b) => a + b, 0)).toBe(runsOf('treeMutations') + runsOf('textMutations'));
+});
