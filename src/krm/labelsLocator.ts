@@ -13,7 +13,8 @@ interface Line {
   readonly indent: number;
 }
 
-const KEY = /^( *)([A-Za-z0-9_./-]+):(?:\s+(.*?))?\s*$/;
+/** `key: value` (the value untrimmed: a lazy group before `\s*$` would take quadratic time on long values). */
+const KEY = /^( *)([A-Za-z0-9_./-]+):(?=\s|$)(.*)$/;
 const plainValue = (text: string): boolean => /^[A-Za-z0-9_.-]+$/.test(text) && !needsQuotes(text);
 
 function linesOf(text: string): Line[] {
@@ -47,7 +48,7 @@ function find(lines: readonly Line[], range: { from: number; to: number; indent:
     if (line.indent !== range.indent || isSkippable(line)) continue;
     const match = KEY.exec(line.text);
     if (!match) return undefined;
-    if (match[2] === key) return (match[3] ?? '') === '' || (match[3] ?? '').startsWith('#') ? i : undefined;
+    if (match[2] === key) return (match[3] ?? '').trim() === '' || (match[3] ?? '').trim().startsWith('#') ? i : undefined;
   }
   return undefined;
 }
@@ -68,8 +69,8 @@ export function locateRelabel(text: string, service: string | undefined): TextEd
     const line = lines[i] as Line;
     if (isSkippable(line)) continue;
     const match = KEY.exec(line.text);
-    if (line.indent !== labels.indent || !match || !plainValue((match[3] ?? '').replace(/\s+#.*$/, ''))) return undefined;
-    entries.push({ line, key: match[2] as string, value: (match[3] ?? '').replace(/\s+#.*$/, '') });
+    if (line.indent !== labels.indent || !match || !plainValue((match[3] ?? '').trim().replace(/\s+#.*$/, ''))) return undefined;
+    entries.push({ line, key: match[2] as string, value: (match[3] ?? '').trim().replace(/\s+#.*$/, '') });
   }
   const ours = entries.find((e) => e.key === LABEL_SERVICE);
   const last = lines[labels.to - 1] as Line;

@@ -21,20 +21,25 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** How many nodes the document holds once every alias is expanded, counted without expanding (memoised). */
+/** How many nodes the document holds once every alias is expanded (0 without aliases), counted without expanding. */
 export function expandedSize(doc: Document): number {
   const sizes = new Map<unknown, number>();
+  let aliases = false;
   const size = (node: unknown): number => {
     const known = sizes.get(node);
     if (known !== undefined) return known;
     let total = 1;
-    if (isAlias(node)) total = size(node.resolve(doc));
+    if (isAlias(node)) {
+      aliases = true;
+      total = size(node.resolve(doc));
+    }
     else if (isPair(node)) total = size(node.key) + size(node.value);
     else if (isCollection(node)) for (const item of node.items) total = Math.min(MAX_EXPANDED_NODES + 1, total + size(item));
     sizes.set(node, total);
     return total;
   };
-  return size(doc.contents as Node | null);
+  const total = size(doc.contents as Node | null);
+  return aliases ? total : 0;
 }
 
 /** A RangeError from a parser or walker: the stack ran out on deeply nested input. */

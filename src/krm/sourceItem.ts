@@ -63,9 +63,9 @@ function readHeader(source: string): { apiVersion: string; kind: string; metadat
         metadataText = `metadata: ${metadata.inline}\n${source.slice(metadata.from, pos)}`;
         metadata = undefined;
       }
-      const key = /^([A-Za-z]+):(?:[ \t]+(.*?))?\s*$/.exec(source.slice(pos + column, newline < 0 ? source.length : newline));
+      const key = /^([A-Za-z]+):(?=\s|$)(.*)$/.exec(source.slice(pos + column, newline < 0 ? source.length : newline));
       const name = key?.[1];
-      const inline = key?.[2] ?? '';
+      const inline = (key?.[2] ?? '').trim();
       if (name === 'metadata') metadata = { inline, from: end };
       else if (name === 'apiVersion' || name === 'kind') {
         if (/^['"&*!|>{[]/.test(inline)) throw new NotFastPath('header scalar');

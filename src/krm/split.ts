@@ -60,6 +60,7 @@ export function splitResourceList(text: string): SplitList | undefined {
     }
     pos = end;
   }
+  if (new Set(tops.map((t) => t.key)).size !== tops.length) return undefined; // a key twice: the full parser says so
   const kind = tops.find((t) => t.key === 'kind');
   if (!kind || kind.inline !== 'ResourceList') return undefined;
   const itemsTop = tops.find((t) => t.key === 'items');
