@@ -32,8 +32,7 @@ export function expandedSize(doc: Document): number {
     if (isAlias(node)) {
       aliases = true;
       total = size(node.resolve(doc));
-    }
-    else if (isPair(node)) total = size(node.key) + size(node.value);
+    } else if (isPair(node)) total = size(node.key) + size(node.value);
     else if (isCollection(node)) for (const item of node.items) total = Math.min(MAX_EXPANDED_NODES + 1, total + size(item));
     sizes.set(node, total);
     return total;
