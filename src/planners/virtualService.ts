@@ -9,7 +9,7 @@ import { effectiveRoutes, remoteVersions } from './routing';
 function httpRoutes(routes: readonly Route[], hostOf: (version: string) => string): JsonObject[] {
   return routes.map((route) => {
     const destinations = route.to.map((d) => {
-      const destination = { destination: { host: hostOf(d.version), subset: `${d.version}x` } };
+      const destination = { destination: { host: hostOf(d.version), subset: d.version } };
       return route.to.length > 1 ? { ...destination, weight: d.weight } : destination;
     });
     const rule: JsonObject = {};
