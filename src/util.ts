@@ -8,3 +8,9 @@ export function evenWeights(n: number): number[] {
   const base = Math.floor(100 / n);
   return Array.from({ length: n }, (_, i) => base + (i < 100 - base * n ? 1 : 0));
 }
+
+/** A YAML value's text without a trailing ` # comment` (linear time: no backtracking over long runs of spaces). */
+export function stripComment(text: string): string {
+  const at = text.search(/\s#/);
+  return (at < 0 ? text : text.slice(0, at)).trim();
+}

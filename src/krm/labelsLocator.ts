@@ -4,6 +4,7 @@
  * recognise returns undefined and the caller parses the item instead.
  */
 import { LABEL_SERVICE } from '../names';
+import { stripComment } from '../util';
 import type { TextEdit } from './relabelText';
 import { needsQuotes } from './yamlNodes';
 
@@ -69,8 +70,8 @@ export function locateRelabel(text: string, service: string | undefined): TextEd
     const line = lines[i] as Line;
     if (isSkippable(line)) continue;
     const match = KEY.exec(line.text);
-    if (line.indent !== labels.indent || !match || !plainValue((match[3] ?? '').trim().replace(/\s+#.*$/, ''))) return undefined;
-    entries.push({ line, key: match[2] as string, value: (match[3] ?? '').trim().replace(/\s+#.*$/, '') });
+    if (line.indent !== labels.indent || !match || !plainValue(stripComment(match[3] ?? ''))) return undefined;
+    entries.push({ line, key: match[2] as string, value: stripComment(match[3] ?? '') });
   }
   const ours = entries.find((e) => e.key === LABEL_SERVICE);
   const last = lines[labels.to - 1] as Line;

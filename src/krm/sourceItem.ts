@@ -4,6 +4,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { WORKLOAD_KINDS } from '../names';
+import { stripComment } from '../util';
 import { fileOf, refOf, stringMap } from './refs';
 import type { Resource } from './resource';
 import type { FileRef, ResourceRef } from './result';
@@ -69,7 +70,7 @@ function readHeader(source: string): { apiVersion: string; kind: string; metadat
       if (name === 'metadata') metadata = { inline, from: end };
       else if (name === 'apiVersion' || name === 'kind') {
         if (/^['"&*!|>{[]/.test(inline)) throw new NotFastPath('header scalar');
-        header[name] = inline.replace(/\s+#.*$/, '');
+        header[name] = stripComment(inline);
       }
     }
     pos = end;

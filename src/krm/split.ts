@@ -5,6 +5,8 @@
  * the caller parses the whole text instead.
  */
 
+import { stripComment } from '../util';
+
 export interface Slice {
   readonly start: number;
   readonly end: number;
@@ -55,7 +57,7 @@ export function splitResourceList(text: string): SplitList | undefined {
     else if (!isBlankOrComment(text.slice(pos, end))) {
       const key = TOP_KEY.exec(text.slice(pos, newline < 0 ? text.length : newline));
       if (!key) return undefined;
-      tops.push({ key: key[1] ?? '', inline: (key[2] ?? '').replace(/\s+#.*$/, ''), start: pos });
+      tops.push({ key: key[1] ?? '', inline: stripComment(key[2] ?? ''), start: pos });
       inItems = key[1] === 'items';
     }
     pos = end;

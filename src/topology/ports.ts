@@ -2,31 +2,33 @@
 import type { Json } from '../krm/yamlNodes';
 import type { ServicePort } from './model';
 
-const ISTIO_PROTOCOLS: Readonly<Record<string, string>> = {
-  http: 'HTTP',
-  http2: 'HTTP2',
-  https: 'HTTPS',
-  grpc: 'GRPC',
-  'grpc-web': 'GRPC-Web',
-  tcp: 'TCP',
-  tls: 'TLS',
-  mongo: 'Mongo',
-  mysql: 'MySQL',
-  redis: 'Redis',
-  udp: 'UDP',
-  'kubernetes.io/h2c': 'HTTP2',
-  'kubernetes.io/ws': 'HTTP',
-  'kubernetes.io/wss': 'HTTPS',
-};
+const ISTIO_PROTOCOLS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    http: 'HTTP',
+    http2: 'HTTP2',
+    https: 'HTTPS',
+    grpc: 'GRPC',
+    'grpc-web': 'GRPC-Web',
+    tcp: 'TCP',
+    tls: 'TLS',
+    mongo: 'Mongo',
+    mysql: 'MySQL',
+    redis: 'Redis',
+    udp: 'UDP',
+    'kubernetes.io/h2c': 'HTTP2',
+    'kubernetes.io/ws': 'HTTP',
+    'kubernetes.io/wss': 'HTTPS',
+  }),
+);
 
 function istioProtocol(name: string | undefined, appProtocol: string | undefined, serviceProtocol: string | undefined): string | undefined {
   if (appProtocol !== undefined) {
-    const fromApp = ISTIO_PROTOCOLS[appProtocol.toLowerCase()];
+    const fromApp = ISTIO_PROTOCOLS.get(appProtocol.toLowerCase());
     if (fromApp) return fromApp;
   }
   if (name !== undefined) {
     const lower = name.toLowerCase();
-    const fromName = ISTIO_PROTOCOLS[lower] ?? (lower.startsWith('grpc-web') ? 'GRPC-Web' : ISTIO_PROTOCOLS[lower.split('-')[0] ?? '']);
+    const fromName = ISTIO_PROTOCOLS.get(lower) ?? (lower.startsWith('grpc-web') ? 'GRPC-Web' : ISTIO_PROTOCOLS.get(lower.split('-')[0] ?? ''));
     if (fromName) return fromName;
   }
   return serviceProtocol === 'UDP' ? 'UDP' : undefined;
