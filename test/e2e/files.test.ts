@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { BIN, git, run, scratch } from '../support/tools';
+import { BIN, commitAll, git, run, scratch } from '../support/tools';
 import { generatedIn, packageModeResources } from '../support/resources';
 import type { Obj } from '../support/resources';
 
@@ -13,9 +13,7 @@ function bookinfo(): string {
     join(dir, 'cluster1', 'settings.yaml'),
     'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}   # odd spacing\ndata:\n  mode: 0644\n  on: yes\n  hex: 0x1F\n',
   );
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'before');
+  commitAll(dir, 'before');
   return dir;
 }
 

@@ -1,15 +1,13 @@
 /** kpt, the real binary: `kpt fn eval --exec` and `kpt fn render` with the Kptfile pipeline of examples/bookinfo. */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeWith, envWithTools, git, run, scratch, which } from '../support/tools';
+import { commitAll, describeWith, envWithTools, git, run, scratch, which } from '../support/tools';
 
 const KPT = which('kpt');
 
 function committedPackage(): string {
   const dir = scratch('examples/bookinfo', 'bookinfo');
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'before');
+  commitAll(dir, 'before');
   return dir;
 }
 

@@ -5,7 +5,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describeWith, git, ROOT, run, scratch, which } from '../support/tools';
+import { commitAll, describeWith, git, ROOT, run, scratch, which } from '../support/tools';
 
 const PRE_COMMIT = which('pre-commit');
 
@@ -17,9 +17,7 @@ function snapshotOfThisRepository(): string {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
     cpSync(join(ROOT, file), join(dir, file));
   }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'snapshot');
+  commitAll(dir, 'snapshot');
   return dir;
 }
 
@@ -27,9 +25,7 @@ describeWith(PRE_COMMIT, 'pre-commit', 'pre-commit not installed (Debian package
   const hooks = snapshotOfThisRepository();
   const env = { ...process.env, PRE_COMMIT_HOME: mkdtempSync(join(tmpdir(), 'mcr-pre-commit-home-')) };
   const manifests = scratch('examples/bookinfo', 'manifests');
-  git(manifests, 'init', '-q');
-  git(manifests, 'add', '-A');
-  git(manifests, 'commit', '-qm', 'manifests');
+  commitAll(manifests, 'manifests');
   const tryRepo = (...hook: string[]) => run(PRE_COMMIT as string, ['try-repo', hooks, ...hook, '--all-files'], { cwd: manifests, env });
 
   test('pre-commit try-repo: the fixing hook writes the generated files and fails, as a fixer does', () => {

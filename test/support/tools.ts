@@ -60,3 +60,11 @@ export function envWithTools(): NodeJS.ProcessEnv {
   symlinkSync(KUSTOMIZE, join(bin, 'kustomize'));
   return { ...process.env, PATH: `${bin}${delimiter}${process.env['PATH'] ?? ''}` };
 }
+
+/** Make the directory a git repository with everything in it committed: the "before" of a run. */
+export function commitAll(dir: string, message: string): string {
+  git(dir, 'init', '-q');
+  git(dir, 'add', '-A');
+  git(dir, 'commit', '-qm', message);
+  return dir;
+}
