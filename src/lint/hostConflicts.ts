@@ -69,9 +69,11 @@ const FIX: Readonly<Record<string, (service: string) => string>> = {
 };
 
 export function hostConflicts({ spec, entries, generated }: LintInput): Result[] {
+  const userConfig = entries.filter(isUserIstioConfig);
+  if (userConfig.length === 0) return [];
   const byCluster = targets(generated, spec.globalSuffix);
   const results: Result[] = [];
-  for (const entry of entries.filter(isUserIstioConfig)) {
+  for (const entry of userConfig) {
     const cluster = entry.cluster as string;
     const hosts = byCluster.get(cluster);
     const hit = hostsOf(entry)

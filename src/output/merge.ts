@@ -12,11 +12,12 @@ import { describe, where } from '../topology/inventory';
 import type { Placed } from './place';
 
 const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '');
-const identity = (group: string, kind: string, namespace: string, name: string): string => `${group}|${kind}|${namespace}|${name}`;
+const identity = (group: string, namespace: string, name: string): string => `${group}|${namespace}|${name}`;
 
 function collisions(entries: readonly Entry[], placed: readonly Placed[]): Result[] {
   const results: Result[] = [];
-  const user = new Map<string, Entry[]>();
+  /** The user's own resources, by kind, then by identity (only kinds the function also generates are looked up). */
+  const user = new Map<string, Map<string, Entry[]>>();
   const files = new Map<string, Entry>();
   const generatedPaths = [...new Set(placed.map((p) => p.path))];
   for (const entry of entries) {
@@ -26,27 +27,30 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
       if (path !== undefined && !files.has(path)) files.set(path, entry);
       continue;
     }
-    const id = identity(groupOf(entry.item.apiVersion), entry.item.kind, entry.namespace, entry.item.name);
-    const same = user.get(id);
+    const ofKind = user.get(entry.item.kind) ?? new Map<string, Entry[]>();
+    user.set(entry.item.kind, ofKind);
+    const id = identity(groupOf(entry.item.apiVersion), entry.namespace, entry.item.name);
+    const same = ofKind.get(id);
     if (same) same.push(entry);
-    else user.set(id, [entry]);
+    else ofKind.set(id, [entry]);
     const path = entry.item.file?.path;
     if (path !== undefined && !files.has(path)) files.set(path, entry);
   }
   const seen = new Set<string>();
   for (const p of placed) {
-    const id = identity(groupOf(p.body['apiVersion'] as string), p.kind, p.namespace, p.name);
-    if (seen.has(`${p.cluster}|${id}`)) {
+    const id = identity(groupOf(p.body['apiVersion'] as string), p.namespace, p.name);
+    const size = seen.size;
+    seen.add(`${p.cluster}|${p.kind}|${id}`);
+    if (seen.size === size) {
       const message = `two generated resources for cluster ${p.cluster} are both named ${p.kind} ${p.namespace}/${p.name}; rename the versions or services whose names differ only in case or punctuation`;
       results.push({ severity: 'error', code: 'generated-collision', message });
     }
-    seen.add(`${p.cluster}|${id}`);
-    for (const entry of user.get(id) ?? []) {
+    for (const entry of user.get(p.kind)?.get(id) ?? []) {
       if (entry.cluster !== undefined && entry.cluster !== p.cluster) continue;
       const message = `${describe(entry.item)} was written by hand, but the function generates a resource with that kind, namespace and name for cluster ${p.cluster}; it is never overwritten: delete or rename it, or stop exporting service ${p.service}`;
       results.push({ severity: 'error', code: 'collision', message, field: 'metadata.name', ...where(entry.item) });
     }
-    const owner = files.get(p.path);
+    const owner = files.size === 0 ? undefined : files.get(p.path);
     if (owner) {
       const message = `output.path puts generated resources in ${p.path}, which holds ${describe(owner.item)} written by hand; choose an output.path of files that only the function writes`;
       results.push({ severity: 'error', code: 'collision', message, field: 'spec.output.path', ...where(owner.item) });

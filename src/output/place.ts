@@ -24,28 +24,41 @@ export function checkTemplate(template: string, clusters: number): string | unde
   return undefined;
 }
 
-export function render(template: string, g: Generated): string {
-  const values: Record<string, string> = { cluster: g.cluster, namespace: g.namespace, service: g.service, kind: g.kind.toLowerCase(), name: g.name };
-  return template.replace(/\{([a-z]+)\}/g, (_m, key: string) => values[key] ?? '');
+/** The template compiled once: its literal parts and placeholders, joined per resource without a regex. */
+function renderer(template: string): (g: Generated) => string {
+  const parts = template.split(/\{([a-z]+)\}/);
+  const pick: Record<string, (g: Generated) => string> = {
+    cluster: (g) => g.cluster,
+    namespace: (g) => g.namespace,
+    service: (g) => g.service,
+    kind: (g) => g.kind.toLowerCase(),
+    name: (g) => g.name,
+  };
+  return (g) => {
+    let out = parts[0] ?? '';
+    for (let i = 1; i < parts.length; i += 2) out += (pick[parts[i] ?? '']?.(g) ?? '') + (parts[i + 1] ?? '');
+    return out;
+  };
 }
 
 const kindRank = (kind: string): number => KIND_ORDER.indexOf(kind);
 
 export function place(generated: readonly Generated[], template: string): Placed[] {
-  const withPath = generated.map((g) => ({ ...g, path: render(template, g) }));
+  const path = renderer(template);
+  const withPath = generated.map((g) => ({ g, path: path(g), rank: kindRank(g.kind) }));
   withPath.sort(
     (a, b) =>
       compare(a.path, b.path) ||
-      compare(a.namespace, b.namespace) ||
-      compare(a.service, b.service) ||
-      kindRank(a.kind) - kindRank(b.kind) ||
-      compare(a.name, b.name),
+      compare(a.g.namespace, b.g.namespace) ||
+      compare(a.g.service, b.g.service) ||
+      a.rank - b.rank ||
+      compare(a.g.name, b.g.name),
   );
   const next = new Map<string, number>();
-  return withPath.map((g) => {
-    const index = next.get(g.path) ?? 0;
-    next.set(g.path, index + 1);
-    return { ...g, index };
+  return withPath.map(({ g, path }) => {
+    const index = next.get(path) ?? 0;
+    next.set(path, index + 1);
+    return { ...g, path, index };
   });
 }
 

@@ -16,6 +16,11 @@ const PROFILES: Readonly<Record<Spec['profile'], readonly Planner[]>> = {
   current: [clientService, currentServiceEntry, workloadEntries, currentDestinationRule, currentVirtualService],
 };
 
+function add(out: Generated[], planned: Generated | Generated[] | undefined): void {
+  if (Array.isArray(planned)) for (const g of planned) out.push(g);
+  else if (planned !== undefined) out.push(planned);
+}
+
 export function plan(mesh: Mesh, spec: Spec, addresses: ReadonlyMap<string, string>, emit: (cluster: string) => boolean): Generated[] {
   const out: Generated[] = [];
   for (const cluster of mesh.clusters) {
@@ -23,9 +28,9 @@ export function plan(mesh: Mesh, spec: Spec, addresses: ReadonlyMap<string, stri
     const ctx: PlanContext = { spec, mesh, cluster, addresses };
     for (const service of mesh.services) {
       if (service.versions.length === 0 || !service.clients.includes(cluster.name)) continue;
-      for (const planner of PROFILES[spec.profile]) out.push(...[planner(service, ctx) ?? []].flat());
+      for (const planner of PROFILES[spec.profile]) add(out, planner(service, ctx));
     }
-    if (spec.profile === 'current') out.push(...[passthroughGateway(ctx) ?? []].flat());
+    if (spec.profile === 'current') add(out, passthroughGateway(ctx));
   }
   return out;
 }
