@@ -8,28 +8,55 @@ import { stripComment } from '../util';
 import type { TextEdit } from './relabelText';
 import { needsQuotes } from './yamlNodes';
 
-interface Line {
-  readonly start: number;
-  readonly text: string;
-  readonly indent: number;
+/**
+ * One line of the item: where it starts and ends, its indentation (a leading `- ` counts as two spaces: the keys of
+ * a list entry sit after it) and whether it holds only a comment or nothing. Its text is sliced only when read.
+ */
+class Line {
+  constructor(
+    private readonly source: string,
+    readonly start: number,
+    private readonly end: number,
+    readonly indent: number,
+    readonly skippable: boolean,
+    private readonly dash: boolean,
+  ) {}
+
+  /** The line with a leading `- ` written as two spaces. */
+  get text(): string {
+    const raw = this.source.slice(this.start, this.end);
+    return this.dash ? raw.replace(/^( *)- /, (_m, spaces: string) => `${spaces}  `) : raw;
+  }
 }
 
 /** `key: value` (the value untrimmed: a lazy group before `\s*$` would take quadratic time on long values). */
 const KEY = /^( *)([A-Za-z0-9_./-]+):(?=\s|$)(.*)$/;
 const plainValue = (text: string): boolean => /^[A-Za-z0-9_.-]+$/.test(text) && !needsQuotes(text);
+const SPACE = 32;
+const DASH = 45;
+const HASH = 35;
+const isWhiteSpace = (code: number): boolean => code === SPACE || /\s/.test(String.fromCharCode(code));
 
+/** Lines by character codes: a manifest has many lines and only a few are read as text. */
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
-  let start = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/^( *)- /, (_m, spaces: string) => `${spaces}  `);
-    out.push({ start, text: line, indent: line.search(/\S|$/) });
-    start += raw.length + 1;
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let at = start;
+    while (at < end && text.charCodeAt(at) === SPACE) at++;
+    const dash = text.charCodeAt(at) === DASH && at + 1 < end && text.charCodeAt(at + 1) === SPACE;
+    if (dash) at += 2;
+    while (at < end && isWhiteSpace(text.charCodeAt(at))) at++;
+    // Blank, or a comment (a comment line with a stray line-end character is not, as the reader's regex said).
+    const skippable = at === end || (text.charCodeAt(at) === HASH && /^#.*$/.test(text.slice(at, end)));
+    out.push(new Line(text, start, end, at - start, skippable, dash));
+    start = end + 1;
   }
   return out;
 }
 
-const isSkippable = (line: Line): boolean => /^\s*(#.*)?$/.test(line.text);
+const isSkippable = (line: Line): boolean => line.skippable;
 
 /** The children lines of the block that starts after line `at` (whose key sits at `indent`). */
 function childrenOf(lines: readonly Line[], at: number, indent: number): { from: number; to: number; indent: number } | undefined {

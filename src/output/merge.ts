@@ -11,7 +11,10 @@ import type { Entry } from '../topology/inventory';
 import { describe, where } from '../topology/inventory';
 import type { Placed } from './place';
 
-const groupOf = (apiVersion: string): string => (apiVersion.includes('/') ? (apiVersion.split('/')[0] ?? '') : '');
+const groupOf = (apiVersion: string): string => {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+};
 const identity = (group: string, namespace: string, name: string): string => `${group}|${namespace}|${name}`;
 
 function collisions(entries: readonly Entry[], placed: readonly Placed[]): Result[] {
