@@ -16,6 +16,9 @@ const WHOLE = new Set(['Service', ...Object.keys(WORKLOAD_KINDS)]);
 /** Thrown when an item's text cannot be read here; the caller then reads the whole input the slow, exact way. */
 export class NotFastPath extends Error {}
 
+/** An item whose first line, after any comment lines, is `- {` or `- [`. */
+const FLOW_ITEM = /^(?:[ \t]*(?:#.*)?\r?\n)*[ ]*- +[{[]/;
+
 const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function loadYaml(text: string): Json {
@@ -108,6 +111,15 @@ export class SourceItem implements Resource {
   /** `source`: the item's text as it came, from its `-` (and any comment lines before it) to the next item. */
   constructor(readonly source: string) {
     if (source.includes('&') && /(^|[\s[{,])&[^\s]/.test(source) && /(^|[\s[{,])\*[^\s,\]}]/.test(source)) throw new NotFastPath('anchors');
+    if (FLOW_ITEM.test(source)) {
+      // A flow-style item (`- {apiVersion: v1, …}`) has no header lines to scan: it is read whole, now.
+      const value = this.value;
+      if (typeof value['apiVersion'] !== 'string' || typeof value['kind'] !== 'string') throw new NotFastPath('flow item without apiVersion or kind');
+      this.apiVersion = value['apiVersion'];
+      this.kind = value['kind'];
+      this.metadataText = undefined;
+      return;
+    }
     const { apiVersion, kind, metadataText } = readHeader(source);
     this.apiVersion = apiVersion;
     this.kind = kind;
