@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { parse } from 'yaml';
 import { emitYaml } from './emitYaml';
 import { stringifyNode } from './resourceList';
@@ -48,4 +49,21 @@ test.each([
   ['a list of lists falls back', { a: [[1, 2], [3]] }],
 ])('%s', (_name, value) => {
   expect(emitYaml(value as Json)).toBe(slow(value as Json));
+});
+
+test('writes any string, as a key or a value, exactly as the yaml library does', () => {
+  const words = ['null', 'Null', '~', 'true', 'False', 'yes', 'Y', 'n', 'on', 'OFF', '.inf', '-.Inf', '.nan', '0x1F', '0o17', '1e3', '12', '-3'];
+  const pieces = fc.oneof(
+    fc.constantFrom(...words),
+    fc.constantFrom('a', 'Z', 'v1', '_', '/', '.', ':', '-', '+', ' ', '#', '*', '&', "'", '"', '\n', 'ü'),
+    fc.string(),
+  );
+  const text = fc.array(pieces, { maxLength: 4 }).map((parts) => parts.join(''));
+  fc.assert(
+    fc.property(text, (s) => {
+      const value: Json = { value: s, list: [s], [s === '' ? 'empty' : s]: 1 };
+      expect(emitYaml(value)).toBe(slow(value));
+    }),
+    { numRuns: 3_000, seed: 20261125 },
+  );
 });

@@ -10,13 +10,19 @@ import { needsQuotes, toNode } from './yamlNodes';
 const SAFE_PLAIN = /^[A-Za-z0-9_./][A-Za-z0-9_./:=+-]*$/;
 const cache = new Map<string, string>();
 
+/** Can start a plain scalar that reads back as a string only: a letter no null, boolean or YAML 1.1 word starts with. */
+const WORD_START = /^[a-eg-mp-su-xzA-EG-MP-SU-XZ_/]/;
+
 /** One string as a YAML scalar, or undefined when only a block scalar would do (the caller then falls back). */
 function scalar(text: string): string | undefined {
+  if (SAFE_PLAIN.test(text) && !/:$|:\/\/\S*:/.test(text)) {
+    // toNode double-quotes a simple string that would read as another type (`"0"`, `"true"`); nothing to escape.
+    return WORD_START.test(text) || !needsQuotes(text) ? text : `"${text}"`;
+  }
+  // Anything else as the `yaml` library writes it; the same few strings (hosts, match values) come back often.
   let written = cache.get(text);
   if (written === undefined) {
-    const simple = SAFE_PLAIN.test(text) && !/:$|:\/\/\S*:/.test(text);
-    // toNode double-quotes a simple string that would read as another type (`"0"`, `"true"`); nothing to escape.
-    written = simple ? (needsQuotes(text) ? `"${text}"` : text) : stringifyNode(toNode(text)).replace(/\n$/, '');
+    written = stringifyNode(toNode(text)).replace(/\n$/, '');
     if (cache.size < 50_000) cache.set(text, written);
   }
   return written.includes('\n') ? undefined : written;
