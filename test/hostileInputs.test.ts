@@ -139,13 +139,11 @@ const CASES: readonly Case[] = [
     name: 'duplicate keys in a ConfigMap the function only passes through',
     input: withItems(service(), deployment('v1', 'c1'), configMap("{a: '1', a: '2'}")),
     want: { error: /unique|duplicate/ },
-    known: 'exit code 0, and the duplicate keys are passed through into output that kpt (go-yaml) rejects',
   },
   {
     name: 'an item the function only passes through is not YAML',
     input: withItems(service(), deployment('v1', 'c1'), '- apiVersion: v1\n  kind: ConfigMap\n  metadata:\n    name: broken\n    oops\n'),
     want: { error: /not valid YAML/ },
-    known: 'exit code 0, and the broken item is passed through as it is: the output is not YAML',
   },
   {
     name: 'a NUL character in an item',

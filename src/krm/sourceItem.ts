@@ -2,7 +2,7 @@
  * An item of the fast reader: its exact source text, a header (apiVersion, kind, metadata) read from the few lines
  * that hold it, and its whole value parsed (js-yaml, YAML 1.2 core schema) only when the function reads it.
  */
-import { CORE_SCHEMA, load } from 'js-yaml';
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load } from 'js-yaml';
 import { WORKLOAD_KINDS } from '../names';
 import { stripComment } from '../util';
 import { fileOf, refOf, stringMap } from './refs';
@@ -154,6 +154,20 @@ export class SourceItem implements Resource {
 
   mentions(text: string): boolean {
     return this.source.includes(text);
+  }
+
+  /**
+   * Throws NotFastPath unless the item's text is YAML. An item the function never read is written back as its text,
+   * so it is checked here (only its syntax: every scalar a string) before the output is; the exact path then reports
+   * what is wrong with it.
+   */
+  checkSyntax(): void {
+    if (this.typed !== undefined) return;
+    try {
+      load(this.source, { schema: FAILSAFE_SCHEMA });
+    } catch {
+      throw new NotFastPath('unparseable item');
+    }
   }
 
   get value(): JsonObject {

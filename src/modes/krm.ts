@@ -66,6 +66,7 @@ function runFast(input: string): ModeOutput | undefined {
     const items = split.items.map((s) => new SourceItem(input.slice(s.start, s.end)));
     const configText = split.functionConfig ? input.slice(split.functionConfig.start, split.functionConfig.end) : undefined;
     const { output, results } = transform({ items, functionConfig: configText === undefined ? undefined : configResource(configText) });
+    for (const item of items) item.checkSyntax();
     if (!output || hasErrors(results))
       return {
         stdout: write(
