@@ -41,14 +41,14 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
   }
   const seen = new Set<string>();
   for (const p of placed) {
-    const id = identity(groupOf(p.body['apiVersion'] as string), p.namespace, p.name);
     const size = seen.size;
-    seen.add(`${p.cluster}|${p.kind}|${id}`);
+    seen.add(`${p.cluster}|${p.kind}|${p.namespace}|${p.name}`);
     if (seen.size === size) {
       const message = `two generated resources for cluster ${p.cluster} are both named ${p.kind} ${p.namespace}/${p.name}; rename the versions or services whose names differ only in case or punctuation`;
       results.push({ severity: 'error', code: 'generated-collision', message });
     }
-    for (const entry of user.get(p.kind)?.get(id) ?? []) {
+    const ofKind = user.get(p.kind);
+    for (const entry of ofKind?.get(identity(groupOf(p.body['apiVersion'] as string), p.namespace, p.name)) ?? []) {
       if (entry.cluster !== undefined && entry.cluster !== p.cluster) continue;
       const message = `${describe(entry.item)} was written by hand, but the function generates a resource with that kind, namespace and name for cluster ${p.cluster}; it is never overwritten: delete or rename it, or stop exporting service ${p.service}`;
       results.push({ severity: 'error', code: 'collision', message, field: 'metadata.name', ...where(entry.item) });
