@@ -50,8 +50,8 @@ function scalarValue(node: Scalar): Json {
 }
 
 /**
- * The typed JSON of a failsafe node. Keys are always strings; a map is created without a prototype
- * so that keys such as `__proto__` stay plain data.
+ * The typed JSON of a failsafe node. Keys are always strings (parseYamlDocuments rejects any other key); a map is
+ * created without a prototype so that keys such as `__proto__` stay plain data.
  */
 export function toTyped(node: unknown, doc?: Document): Json {
   if (isAlias(node)) return doc ? toTyped((node as Alias).resolve(doc), doc) : null;

@@ -137,12 +137,6 @@ export const KNOWN_GAPS = {
     'a Service port listed twice, or a port name that is not a valid port name (e.g. ":http", or 300 characters long), gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
   /** A cluster's `paths` glob becomes a regular expression with no length limit. */
   'long-glob': 'a spec.clusters[].paths glob of about 100,000 characters throws "Regular expression too large" (the CLI: internal error, exit code 70)',
-  /** The exact (yaml) path parses an alias whose anchor is missing, and only the writer notices, by throwing. */
-  'undefined-alias':
-    'an alias to a missing anchor in the functionConfig throws "Unresolved alias" while the output is written (the CLI: internal error, exit code 70)',
-  /** The exact path's typed view turns a mapping used as a key into a string with String(), which a null-prototype object refuses. */
-  'mapping-key':
-    'a mapping used as a key (`? {a: 1} : b`) in a resource read on the exact path throws "Cannot convert object to primitive value" (the CLI: internal error, exit code 70)',
   /** The exact path parses `!!binary` and `!!timestamp` into a Buffer or a Date, which its failsafe writer cannot write. */
   'yaml11-tags': 'a `!!binary` or `!!timestamp` value on the exact path throws "Tag not resolved for Buffer value" (the CLI: internal error, exit code 70)',
   /** gateway.address is any non-empty string: neither an IP address nor a DNS name is required. */
@@ -165,8 +159,6 @@ export function knownGaps(error: unknown, input: string): KnownGap[] {
   if (process.env['FUZZ_STRICT'] === '1') return [];
   if (error instanceof UnreadableOutput) return isYaml(input) ? [] : ['broken-passthrough'];
   if (error instanceof Threw && /Invalid regular expression: .*: Regular expression too large/s.test(error.message)) return ['long-glob'];
-  if (error instanceof Threw && /Unresolved alias \(the anchor must be set before the alias\)/.test(error.message)) return ['undefined-alias'];
-  if (error instanceof Threw && /TypeError: Cannot convert object to primitive value/.test(error.message)) return ['mapping-key'];
   if (error instanceof Threw && /Tag not resolved for (Buffer|Date) value/.test(error.message)) return ['yaml11-tags'];
   if (!(error instanceof InvalidOutput)) return [];
   const gaps = error.problems.map((p) => PROBLEM_GAPS.find(([re]) => re.test(p))?.[1]);
