@@ -171,8 +171,13 @@ const CASES: readonly Case[] = [
     name: 'a !!binary value in a flow-style list',
     input: `${HEAD}items: [{apiVersion: v1, kind: Secret, metadata: {name: key}, data: {key: !!binary aGVsbG8=}}]\n${CONFIG}`,
     want: 'success',
-    known:
-      'uncaught Error "Tag not resolved for Buffer value" (and "…for Date value" for !!timestamp) while the output is written; the CLI prints "internal error (a bug…)" and exits 70',
+    also: (run) => expect(run.stdout).toContain('data: {key: !!binary aGVsbG8=}'),
+  },
+  {
+    name: 'a !!timestamp value in a flow-style list',
+    input: `${HEAD}items: [{apiVersion: v1, kind: ConfigMap, metadata: {name: when}, data: {at: !!timestamp 2001-12-14t21:59:43.10-05:00}}]\n${CONFIG}`,
+    want: 'success',
+    also: (run) => expect(run.stdout).toContain('data: {at: !!timestamp 2001-12-14t21:59:43.10-05:00}'),
   },
   {
     name: 'a 300-character gateway address',

@@ -1,4 +1,5 @@
-import { parseYamlDocuments } from './resourceList';
+import type { YAMLMap } from 'yaml';
+import { parseYamlDocuments, stringifyNode } from './resourceList';
 
 const HEAD = 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\n';
 const errorOf = (text: string, what = 'the input ResourceList'): unknown => {
@@ -73,6 +74,12 @@ test('nesting deeper than the parser reaches: where it starts, not its thousandt
     resourceRef: { apiVersion: 'v1', kind: 'Service', name: 'web' },
     field: 'spec.deep',
   });
+});
+
+test('!!binary and !!timestamp stay the text written, tag included', () => {
+  const text = `${HEAD}items:\n- {kind: Secret, data: {key: !!binary aGVsbG8=, at: !!timestamp 2001-12-14}}\n`;
+  const parsed = parseYamlDocuments(text, 'x');
+  expect(parsed.ok && stringifyNode(parsed.value[0]?.contents as YAMLMap)).toBe(text);
 });
 
 test('other syntax errors keep the parser’s words', () => {

@@ -16,9 +16,13 @@ export interface ResourceList<R extends Resource = Resource, C extends Resource 
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
 
-/** Every scalar stays the string written (failsafe). A key must be a string. */
+/**
+ * Every scalar stays the string written (failsafe), tags included: `!!binary` and `!!timestamp` are not turned into
+ * bytes and dates (resolveKnownTags), which a failsafe document could not write back. A key must be a string.
+ */
 const PARSE_OPTIONS = {
   schema: 'failsafe',
+  resolveKnownTags: false,
   stringKeys: true,
   uniqueKeys: true,
   maxAliasCount: 100,

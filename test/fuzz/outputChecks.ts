@@ -137,8 +137,6 @@ export const KNOWN_GAPS = {
     'a Service port listed twice, or a port name that is not a valid port name (e.g. ":http", or 300 characters long), gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
   /** A cluster's `paths` glob becomes a regular expression with no length limit. */
   'long-glob': 'a spec.clusters[].paths glob of about 100,000 characters throws "Regular expression too large" (the CLI: internal error, exit code 70)',
-  /** The exact path parses `!!binary` and `!!timestamp` into a Buffer or a Date, which its failsafe writer cannot write. */
-  'yaml11-tags': 'a `!!binary` or `!!timestamp` value on the exact path throws "Tag not resolved for Buffer value" (the CLI: internal error, exit code 70)',
   /** gateway.address is any non-empty string: neither an IP address nor a DNS name is required. */
   'unchecked-gateway-address': 'a gateway address longer than 256 characters gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
 } as const;
@@ -159,7 +157,6 @@ export function knownGaps(error: unknown, input: string): KnownGap[] {
   if (process.env['FUZZ_STRICT'] === '1') return [];
   if (error instanceof UnreadableOutput) return isYaml(input) ? [] : ['broken-passthrough'];
   if (error instanceof Threw && /Invalid regular expression: .*: Regular expression too large/s.test(error.message)) return ['long-glob'];
-  if (error instanceof Threw && /Tag not resolved for (Buffer|Date) value/.test(error.message)) return ['yaml11-tags'];
   if (!(error instanceof InvalidOutput)) return [];
   const gaps = error.problems.map((p) => PROBLEM_GAPS.find(([re]) => re.test(p))?.[1]);
   return gaps.every((g) => g !== undefined) ? [...new Set(gaps as KnownGap[])] : [];
