@@ -226,8 +226,6 @@ const CASES: readonly Case[] = [
     input: `${HEAD}items:\n${service()}- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web-v1, annotations: {multicluster-routes.dev/cluster: c1}}\n  spec:\n    selector:\n      matchLabels: &sel {app: web, version: v1}\n    template:\n      metadata:\n        labels: *sel\n${CONFIG}`,
     want: 'success',
     also: (run) => expect(run.stdout).toMatch(/labels:\s*\{?\s*app: web,?\s*version: v1/),
-    known:
-      'exit code 0, but the pod labels become {multicluster-routes.dev/service: web} alone: app and version are lost, so the Deployment no longer matches its selector',
   },
   {
     name: 'a pod label value of 300,000 spaces',

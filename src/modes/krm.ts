@@ -38,9 +38,9 @@ function relabeled(item: SourceItem, service: string | undefined): string {
   const doc = parseDocument(item.source, { schema: 'failsafe' });
   const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
   if (!isMap(node)) throw new NotFastPath('relabel');
-  const edit = relabelEdit(item.source, new Item(node, doc), service);
-  if (!edit) throw new NotFastPath('relabel');
-  return applyEdits(item.source, [edit]);
+  const edits = relabelEdit(item.source, new Item(node, doc), service);
+  if (!edits) throw new NotFastPath('relabel');
+  return applyEdits(item.source, edits);
 }
 
 /** A generated resource as an item of the list, at the list's indentation. */
