@@ -8,7 +8,7 @@
 import { parseDocument } from 'yaml';
 import { isMap, isSeq } from 'yaml';
 import { emitYaml } from '../krm/emitYaml';
-import { isTooDeep, TOO_DEEP, TOO_DEEP_FIX } from '../krm/limits';
+import { forbiddenCharacterAt, isTooDeep, TOO_DEEP, TOO_DEEP_FIX } from '../krm/limits';
 import { Item } from '../krm/item';
 import { locateRelabel } from '../krm/labelsLocator';
 import { relabelNode } from '../krm/relabelNode';
@@ -61,6 +61,8 @@ function configResource(text: string): ValueResource | undefined {
 }
 
 function runFast(input: string): ModeOutput | undefined {
+  // Items pass through as text: a character YAML forbids would reach the output. The exact path reports it.
+  if (forbiddenCharacterAt(input) >= 0) return undefined;
   const split = splitResourceList(input);
   if (!split) return undefined;
   try {

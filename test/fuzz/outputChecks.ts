@@ -127,7 +127,7 @@ export function isYaml(text: string): boolean {
 export const KNOWN_GAPS = {
   /**
    * The fast KRM reader passes the items it does not read through as bytes, without noticing that they are not
-   * YAML (a syntax error, or a character YAML forbids such as NUL), so the output is not YAML either.
+   * YAML (a syntax error), so the output is not YAML either.
    */
   'broken-passthrough': 'an input that is not YAML gives an output that is not YAML (exit code 0 or 1)',
   /** The routes schema checks HTTPMatchRequest keys but leaves their values to Istio. */
