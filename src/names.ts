@@ -3,6 +3,10 @@
 export const TOOL = 'multicluster-routes';
 export const PREFIX = 'multicluster-routes.dev/';
 
+/** The KRM Functions Specification's wrapper of a function's input and output. */
+export const RESOURCE_LIST_API_VERSION = 'config.kubernetes.io/v1';
+export const RESOURCE_LIST_KIND = 'ResourceList';
+
 export const CONFIG_API_VERSION = 'multicluster-routes.dev/v1alpha1';
 export const CONFIG_KIND = 'MulticlusterRoutes';
 

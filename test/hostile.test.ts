@@ -76,6 +76,6 @@ test('the same nesting in a resource the function does not read is an error too:
   const deep = `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: deep}\n  data: {x: ${'['.repeat(10_000)}${']'.repeat(10_000)}}\n`;
   const { stdout, exitCode } = runKrm(list(deep));
   expect(exitCode).toBe(1);
-  expect(stdout).toMatch(/nested too deeply|Maximum call stack/);
+  expect(stdout).toMatch(/nested too deeply/);
   expect(stdout).not.toContain(deep);
 });

@@ -26,7 +26,7 @@ function relabeledFiles(files: readonly SourceFile[], output: Output<Item>): Map
     const text = path === undefined ? undefined : texts.get(path);
     if (path === undefined || text === undefined) continue;
     const edit = relabelEdit(text, item, service);
-    if (edit) edits.set(path, [...(edits.get(path) ?? []), edit]);
+    if (edit) edits.set(path, [...(edits.get(path) ?? []), ...edit]);
   }
   return new Map([...edits].map(([path, list]) => [path, applyEdits(texts.get(path) ?? '', list)]));
 }

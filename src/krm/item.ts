@@ -20,7 +20,7 @@ export class Item implements Resource {
   /** `origin`: where the resource was read from, when the function read the file itself (files mode). */
   constructor(
     readonly node: YAMLMap,
-    private readonly doc: Document,
+    readonly doc: Document,
     private readonly origin?: FileRef,
   ) {
     const header = (key: string): string => {

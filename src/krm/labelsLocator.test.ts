@@ -8,8 +8,8 @@ import { applyEdits, relabelEdit } from './relabelText';
 function byParser(text: string, service: string | undefined): string {
   const doc = parseDocument(text, { schema: 'failsafe' });
   const node = (doc.contents as YAMLSeq).items[0] as YAMLMap;
-  const edit = relabelEdit(text, new Item(node, doc), service);
-  return edit ? applyEdits(text, [edit]) : text;
+  const edits = relabelEdit(text, new Item(node, doc), service);
+  return edits ? applyEdits(text, edits) : text;
 }
 
 const deployment = (labels: string, extra = ''): string =>

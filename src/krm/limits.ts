@@ -28,6 +28,8 @@ export function expandedSize(doc: Document): number {
   const size = (node: unknown): number => {
     const known = sizes.get(node);
     if (known !== undefined) return known;
+    // Provisional, until the node is counted: an alias inside the node it refers to (`&a [*a]`) expands for ever.
+    sizes.set(node, MAX_EXPANDED_NODES + 1);
     let total = 1;
     if (isAlias(node)) {
       aliases = true;
@@ -43,3 +45,19 @@ export function expandedSize(doc: Document): number {
 
 /** A RangeError from a parser or walker: the stack ran out on deeply nested input. */
 export const isTooDeep = (error: unknown): boolean => error instanceof RangeError;
+
+/** What to say when `what` (or a value in it) is nested deeper than the parsers' stacks reach. */
+export const TOO_DEEP = 'is nested too deeply to read';
+export const TOO_DEEP_FIX = 'flatten it: a Kubernetes manifest needs at most a few dozen levels of lists and maps';
+
+/**
+ * Characters YAML does not allow in a stream, written raw (outside its printable set: C0 controls other than tab,
+ * line feed and carriage return, DEL, C1 controls other than NEL, U+FFFE and U+FFFF; lone surrogates cannot come from
+ * UTF-8). kpt and kubectl (go-yaml) reject a document that holds one, so the function must not pass one through.
+ * Without the `u` flag the scan is several times faster, and it runs on every input.
+ */
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+
+/** The offset of the first character YAML forbids in the text, or -1. One linear scan. */
+export const forbiddenCharacterAt = (text: string): number => text.search(FORBIDDEN);

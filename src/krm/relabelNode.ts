@@ -1,16 +1,11 @@
 /** Set or remove the generator-owned pod label on a workload's YAML node (KRM mode). */
-import { isMap } from 'yaml';
 import type { Item } from './item';
 import { LABEL_SERVICE } from '../names';
-import { setIn } from './yamlNodes';
+import { deleteIn, setIn } from './yamlNodes';
 
-const LABELS = ['spec', 'template', 'metadata', 'labels'];
+const PATH = ['spec', 'template', 'metadata', 'labels', LABEL_SERVICE];
 
 export function relabelNode(item: Item, service: string | undefined): void {
-  if (service !== undefined) {
-    setIn(item.node, [...LABELS, LABEL_SERVICE], service);
-    return;
-  }
-  const labels = item.node.getIn(LABELS, true);
-  if (isMap(labels)) labels.delete(LABEL_SERVICE);
+  if (service !== undefined) setIn(item.node, PATH, service, item.doc);
+  else deleteIn(item.node, PATH, item.doc);
 }

@@ -6,8 +6,7 @@ import { applyEdits, relabelEdit } from './relabelText';
 function relabel(text: string, service: string | undefined): string {
   const docs = parseAllDocuments(text, { schema: 'failsafe' });
   const edits = (Array.isArray(docs) ? docs : []).flatMap((doc) => {
-    const edit = relabelEdit(text, new Item(doc.contents as YAMLMap, doc), service);
-    return edit ? [edit] : [];
+    return relabelEdit(text, new Item(doc.contents as YAMLMap, doc), service) ?? [];
   });
   return applyEdits(text, edits);
 }
@@ -52,4 +51,35 @@ test('edits the right document of a multi-document file', () => {
   expect(relabel(text, 's')).toBe(
     `${block('        app: a\n        multicluster-routes.dev/service: s\n')}---\n${block('        app: b\n        multicluster-routes.dev/service: s\n')}`,
   );
+});
+
+describe('labels shared through YAML anchors and aliases', () => {
+  const spec = (selector: string, labels: string): string =>
+    `spec:\n  selector:\n    matchLabels: ${selector}\n  template:\n    metadata:\n      labels: ${labels}\n`;
+
+  test('labels written as an alias become a copy of the map they show, with the label', () => {
+    expect(relabel(spec('&sel {app: r, version: v1}', '*sel'), 'r')).toBe(
+      spec('&sel {app: r, version: v1}', '{app: r, version: v1, multicluster-routes.dev/service: r}'),
+    );
+  });
+  test('a block map behind the alias is copied in flow style', () => {
+    const text = 'spec:\n  selector:\n    matchLabels: &sel\n      app: r\n  template:\n    metadata:\n      labels: *sel\n';
+    expect(relabel(text, 'r')).toBe(text.replace('labels: *sel', 'labels: {app: r, multicluster-routes.dev/service: r}'));
+  });
+  test('an alias elsewhere that shows the labels keeps their value as it was', () => {
+    const text = 'spec:\n  template:\n    metadata:\n      labels: &pod {app: r}\n  selector:\n    matchLabels: *pod\n';
+    expect(relabel(text, 'r')).toBe(
+      'spec:\n  template:\n    metadata:\n      labels: &pod {app: r, multicluster-routes.dev/service: r}\n  selector:\n    matchLabels: {app: r}\n',
+    );
+  });
+  test('removing the label from labels written as an alias', () => {
+    expect(relabel(spec('&sel {app: r, multicluster-routes.dev/service: r}', '*sel'), undefined)).toBe(
+      spec('&sel {app: r, multicluster-routes.dev/service: r}', '{app: r}'),
+    );
+  });
+});
+
+test('comments in the map behind the alias are left out of its one-line copy', () => {
+  const text = 'spec:\n  selector:\n    matchLabels: &sel\n      # the app\n      app: r # r\n  template:\n    metadata:\n      labels: *sel\n';
+  expect(relabel(text, 'r')).toBe(text.replace('labels: *sel', 'labels: {app: r, multicluster-routes.dev/service: r}'));
 });

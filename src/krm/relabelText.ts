@@ -2,10 +2,15 @@
  * Files mode: set or remove the generator-owned pod label by editing the file's text at the node's source
  * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
  */
-import { isMap, isNode, isScalar } from 'yaml';
+import { isAlias, isMap, isNode, isScalar } from 'yaml';
+import type { Alias, Document, YAMLMap } from 'yaml';
+import { aliasesTo, unanchoredCopy } from './anchors';
 import type { Item } from './item';
-import { needsQuotes } from './yamlNodes';
+import { stringifyNode } from './resourceList';
+import { needsQuotes, toNode } from './yamlNodes';
 import { LABEL_SERVICE } from '../names';
+
+const LABELS = ['spec', 'template', 'metadata', 'labels'];
 
 export interface TextEdit {
   readonly start: number;
@@ -23,10 +28,9 @@ function lineEnd(text: string, offset: number): number {
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 
-/** The edit that gives the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible. */
-export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit | undefined {
-  const labels = item.node.getIn(['spec', 'template', 'metadata', 'labels'], true);
-  if (!isMap(labels) || !labels.range) return undefined;
+/** The edit of a labels map that gives it `LABEL_SERVICE: service` (or none of it); undefined if not possible. */
+function mapEdit(text: string, labels: YAMLMap, service: string | undefined): TextEdit | undefined {
+  if (!labels.range) return undefined;
   const index = labels.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === LABEL_SERVICE);
   const pair = labels.items[index];
   const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
@@ -54,6 +58,53 @@ export function relabelEdit(text: string, item: Item, service: string | undefine
   const at = lineEnd(text, lastRange[1] - 1);
   const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
   return { start: at, end: at, text: `${newline}${indent}${entry}\n` };
+}
+
+/** A copy of a map as one line of flow YAML, to stand where an alias stood; undefined when it needs more lines. */
+function flowText(copy: YAMLMap): string | undefined {
+  copy.flow = true;
+  // A comment would break the flow map over lines, at an indentation that does not fit where the alias stood.
+  for (const node of [copy, ...copy.items.flatMap((pair) => [pair.key, pair.value])]) {
+    if (!isNode(node)) continue;
+    delete node.comment;
+    delete node.commentBefore;
+    delete node.spaceBefore;
+  }
+  const text = stringifyNode(copy).trimEnd();
+  return text.includes('\n') ? undefined : text;
+}
+
+/** Labels written as an alias (`labels: *sel`): the alias becomes a copy of the map it shows, changed. */
+function aliasEdit(alias: Alias, doc: Document, service: string | undefined): TextEdit | undefined {
+  const target = alias.resolve(doc);
+  if (!isMap(target) || !alias.range) return undefined;
+  const copy = unanchoredCopy(target);
+  if (service === undefined) copy.delete(LABEL_SERVICE);
+  else copy.set(toNode(LABEL_SERVICE), toNode(service));
+  const text = flowText(copy);
+  return text === undefined ? undefined : { start: alias.range[0], end: alias.range[1], text };
+}
+
+/**
+ * The edits that give the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible.
+ * The change shows in the pod labels only: labels written as an alias become a copy, and aliases elsewhere that show
+ * the labels (`matchLabels: *labels`) become a copy of them as they were.
+ */
+export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit[] | undefined {
+  const labels = item.node.getIn(LABELS, true);
+  if (isAlias(labels)) {
+    const edit = aliasEdit(labels, item.doc, service);
+    return edit ? [edit] : undefined;
+  }
+  const edit = isMap(labels) ? mapEdit(text, labels, service) : undefined;
+  if (!isMap(labels) || !edit) return undefined;
+  const copies: TextEdit[] = [];
+  for (const alias of aliasesTo(labels, item.doc)) {
+    const copy = flowText(unanchoredCopy(labels));
+    if (!alias.range || copy === undefined) return undefined;
+    copies.push({ start: alias.range[0], end: alias.range[1], text: copy });
+  }
+  return [...copies, edit];
 }
 
 /** Apply non-overlapping edits to a text. */

@@ -2,14 +2,12 @@
 import { Document, isMap, isScalar, isSeq, parseAllDocuments, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 import { Item } from './item';
-import { expandedSize, MAX_EXPANDED_NODES } from './limits';
+import { checkDocument } from './checkDocument';
 import type { Resource } from './resource';
 import type { Result } from './result';
 import { toKrmResult } from './result';
 import { toNode } from './yamlNodes';
-
-export const RESOURCE_LIST_API_VERSION = 'config.kubernetes.io/v1';
-export const RESOURCE_LIST_KIND = 'ResourceList';
+import { RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND } from '../names';
 
 export interface ResourceList<R extends Resource = Resource, C extends Resource = Resource> {
   readonly items: readonly R[];
@@ -18,30 +16,30 @@ export interface ResourceList<R extends Resource = Resource, C extends Resource 
 
 export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly results: readonly Result[] };
 
-const PARSE_OPTIONS = { schema: 'failsafe', uniqueKeys: true, maxAliasCount: 100, prettyErrors: true } as const;
+/**
+ * Every scalar stays the string written (failsafe), tags included: `!!binary` and `!!timestamp` are not turned into
+ * bytes and dates (resolveKnownTags), which a failsafe document could not write back. A key must be a string.
+ */
+const PARSE_OPTIONS = {
+  schema: 'failsafe',
+  resolveKnownTags: false,
+  stringKeys: true,
+  uniqueKeys: true,
+  maxAliasCount: 100,
+  prettyErrors: true,
+} as const;
 
 const inputError = (message: string): Parsed<never> => ({
   ok: false,
   results: [{ severity: 'error', code: 'invalid-input', message }],
 });
 
-/** YAML text → the documents it holds, or an error result naming the line and column. */
+/** YAML text → the documents it holds, or an error result naming the resource, field, line and column. */
 export function parseYamlDocuments(text: string, what: string): Parsed<Document[]> {
-  const docs = parseAllDocuments(text, PARSE_OPTIONS);
-  if (!Array.isArray(docs)) return { ok: true, value: [] };
-  for (const doc of docs) {
-    const error = doc.errors[0];
-    if (error) {
-      // With prettyErrors the first line reads "<what is wrong> at line L, column C:".
-      const first = (error.message.split('\n')[0] ?? '').replace(/:$/, '');
-      return inputError(`${what} is not valid YAML: ${first}; fix the YAML syntax there`);
-    }
-    if (expandedSize(doc) > MAX_EXPANDED_NODES) {
-      return inputError(
-        `${what} expands through its YAML aliases to more than ${MAX_EXPANDED_NODES} nodes; write the values out instead of referring to anchors`,
-      );
-    }
-  }
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const problem = checkDocument(text, docs, what);
+  if (problem) return { ok: false, results: [problem] };
   return { ok: true, value: docs.filter((doc) => doc.contents !== null) };
 }
 

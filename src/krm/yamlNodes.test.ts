@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { resolvePlain, setIn, toNode, toTyped } from './yamlNodes';
+import { deleteIn, resolvePlain, setIn, toNode, toTyped } from './yamlNodes';
 import { stringifyNode } from './resourceList';
 import type { YAMLMap } from 'yaml';
 
@@ -54,7 +54,35 @@ describe('toNode writes values that read back the same', () => {
 test('setIn adds a key without touching the rest, and replaces an existing one in place', () => {
   const doc = parseDocument('spec:\n  labels: # pod labels\n    app: reviews\n    b: x\n', { schema: 'failsafe' });
   const root = doc.contents as YAMLMap;
-  setIn(root, ['spec', 'labels', 'new'], 'v');
-  setIn(root, ['spec', 'labels', 'app'], 'ratings');
+  setIn(root, ['spec', 'labels', 'new'], 'v', doc);
+  setIn(root, ['spec', 'labels', 'app'], 'ratings', doc);
   expect(stringifyNode(root)).toBe('spec:\n  labels:\n    # pod labels\n    app: ratings\n    b: x\n    new: v\n');
+});
+
+describe('setIn and deleteIn change one path only, even through anchors and aliases', () => {
+  const LABEL = ['spec', 'template', 'labels', 'svc'];
+  const change = (text: string, edit: (root: YAMLMap, doc: ReturnType<typeof parseDocument>) => void): string => {
+    const doc = parseDocument(text, { schema: 'failsafe' });
+    edit(doc.contents as YAMLMap, doc);
+    return stringifyNode(doc.contents as YAMLMap);
+  };
+
+  test('an alias on the path becomes a copy of the map it shows, and the anchored map stays as it was', () => {
+    const text = 'spec:\n  selector: &sel {app: r, version: v1}\n  template:\n    labels: *sel\n';
+    expect(change(text, (root, doc) => setIn(root, LABEL, 's', doc))).toBe(
+      'spec:\n  selector: &sel {app: r, version: v1}\n  template:\n    labels: {app: r, version: v1, svc: s}\n',
+    );
+  });
+  test('an anchored map on the path gives the aliases that show it a copy first', () => {
+    const text = 'spec:\n  template: &t\n    labels: {app: r}\n  copy: *t\n';
+    expect(change(text, (root, doc) => setIn(root, LABEL, 's', doc))).toBe(
+      'spec:\n  template: &t\n    labels: {app: r, svc: s}\n  copy:\n    labels: {app: r}\n',
+    );
+  });
+  test('deleteIn copies only when there is something to delete', () => {
+    const shared = 'spec:\n  selector: &sel {app: r}\n  template:\n    labels: *sel\n';
+    expect(change(shared, (root, doc) => deleteIn(root, LABEL, doc))).toBe(shared);
+    const withLabel = 'spec:\n  selector: &sel {app: r, svc: s}\n  template:\n    labels: *sel\n';
+    expect(change(withLabel, (root, doc) => deleteIn(root, LABEL, doc))).toBe('spec:\n  selector: &sel {app: r, svc: s}\n  template:\n    labels: {app: r}\n');
+  });
 });

@@ -6,6 +6,7 @@
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
+import { detachAliases, unanchoredCopy } from './anchors';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -50,8 +51,8 @@ function scalarValue(node: Scalar): Json {
 }
 
 /**
- * The typed JSON of a failsafe node. Keys are always strings; a map is created without a prototype
- * so that keys such as `__proto__` stay plain data.
+ * The typed JSON of a failsafe node. Keys are always strings (parseYamlDocuments rejects any other key); a map is
+ * created without a prototype so that keys such as `__proto__` stay plain data.
  */
 export function toTyped(node: unknown, doc?: Document): Json {
   if (isAlias(node)) return doc ? toTyped((node as Alias).resolve(doc), doc) : null;
@@ -90,20 +91,53 @@ export function toNode(value: Json): Node {
   return scalar;
 }
 
-/** Set `map[key] = value` on a failsafe map, keeping the position (and comments) of an existing key. */
-export function setIn(map: YAMLMap, path: readonly string[], value: Json): void {
-  let current = map;
-  for (const key of path.slice(0, -1)) {
-    const found: unknown = current.get(key, true);
-    if (isMap(found)) current = found;
-    else {
-      const created = new YAMLMap();
-      current.set(toNode(key), created);
-      current = created;
-    }
+const pairOf = (map: YAMLMap, key: string): Pair | undefined => map.items.find((pair): pair is Pair => isScalar(pair.key) && pair.key.value === key);
+
+/** The map at `path`, reading through aliases; undefined when there is none. */
+function mapAt(root: YAMLMap, path: readonly string[], doc: Document): YAMLMap | undefined {
+  let current: YAMLMap | undefined = root;
+  for (const key of path) {
+    const found: unknown = current ? pairOf(current, key)?.value : undefined;
+    const target = isAlias(found) ? found.resolve(doc) : found;
+    current = isMap(target) ? target : undefined;
   }
+  return current;
+}
+
+/**
+ * The map at `path`, ready to change at this path alone (created where missing): an alias on the way is replaced by a
+ * copy of the map it refers to, and an anchored map on the way gives the aliases that refer to it copies first.
+ */
+function ownMapAt(root: YAMLMap, path: readonly string[], doc: Document): YAMLMap {
+  detachAliases(root, doc);
+  let current = root;
+  for (const key of path) {
+    const pair = pairOf(current, key);
+    const target = isAlias(pair?.value) ? pair.value.resolve(doc) : pair?.value;
+    let next: YAMLMap;
+    if (pair && isAlias(pair.value) && isMap(target)) pair.value = next = unanchoredCopy(target);
+    else if (isMap(target)) next = target;
+    else current.set(toNode(key), (next = new YAMLMap()));
+    detachAliases(next, doc);
+    current = next;
+  }
+  return current;
+}
+
+/**
+ * Set `map[key] = value` on a failsafe map, keeping the position (and comments) of an existing key. The change shows
+ * at this path only, even when the path goes through an alias or an anchored node (see ownMapAt).
+ */
+export function setIn(map: YAMLMap, path: readonly string[], value: Json, doc: Document): void {
+  const parent = ownMapAt(map, path.slice(0, -1), doc);
   const last = path[path.length - 1] as string;
-  const existing = current.items.find((pair) => isScalar(pair.key) && pair.key.value === last);
+  const existing = pairOf(parent, last);
   if (existing) existing.value = toNode(value);
-  else current.items.push(new Pair(toNode(last), toNode(value)));
+  else parent.items.push(new Pair(toNode(last), toNode(value)));
+}
+
+/** Remove `map[key]` (when present), at this path only, as setIn changes it. */
+export function deleteIn(map: YAMLMap, path: readonly string[], doc: Document): void {
+  const last = path[path.length - 1] as string;
+  if (mapAt(map, path.slice(0, -1), doc)?.has(last)) ownMapAt(map, path.slice(0, -1), doc).delete(last);
 }

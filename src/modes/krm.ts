@@ -8,12 +8,12 @@
 import { parseDocument } from 'yaml';
 import { isMap, isSeq } from 'yaml';
 import { emitYaml } from '../krm/emitYaml';
-import { isTooDeep } from '../krm/limits';
+import { forbiddenCharacterAt, isTooDeep, TOO_DEEP, TOO_DEEP_FIX } from '../krm/limits';
 import { Item } from '../krm/item';
 import { locateRelabel } from '../krm/labelsLocator';
 import { relabelNode } from '../krm/relabelNode';
 import { applyEdits, relabelEdit } from '../krm/relabelText';
-import { parseResourceList, RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND, stringifyResourceList } from '../krm/resourceList';
+import { parseResourceList, stringifyResourceList } from '../krm/resourceList';
 import type { Result } from '../krm/result';
 import { hasErrors, toKrmResult } from '../krm/result';
 import { loadYaml, NotFastPath, SourceItem, ValueResource } from '../krm/sourceItem';
@@ -21,6 +21,7 @@ import { splitResourceList } from '../krm/split';
 import { toNode } from '../krm/yamlNodes';
 import type { Placed } from '../output/place';
 import { withPlacement } from '../output/place';
+import { RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND } from '../names';
 import { transform } from '../transform';
 
 export interface ModeOutput {
@@ -37,9 +38,9 @@ function relabeled(item: SourceItem, service: string | undefined): string {
   const doc = parseDocument(item.source, { schema: 'failsafe' });
   const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
   if (!isMap(node)) throw new NotFastPath('relabel');
-  const edit = relabelEdit(item.source, new Item(node, doc), service);
-  if (!edit) throw new NotFastPath('relabel');
-  return applyEdits(item.source, [edit]);
+  const edits = relabelEdit(item.source, new Item(node, doc), service);
+  if (!edits) throw new NotFastPath('relabel');
+  return applyEdits(item.source, edits);
 }
 
 /** A generated resource as an item of the list, at the list's indentation. */
@@ -60,6 +61,8 @@ function configResource(text: string): ValueResource | undefined {
 }
 
 function runFast(input: string): ModeOutput | undefined {
+  // Items pass through as text: a character YAML forbids would reach the output. The exact path reports it.
+  if (forbiddenCharacterAt(input) >= 0) return undefined;
   const split = splitResourceList(input);
   if (!split) return undefined;
   try {
@@ -110,7 +113,7 @@ export function runKrm(input: string): ModeOutput {
     return runFast(input) ?? runExact(input);
   } catch (error) {
     if (!isTooDeep(error)) throw error;
-    return krmInputError('the input ResourceList is nested too deeply to read; flatten the document');
+    return krmInputError(`the input ResourceList ${TOO_DEEP}; ${TOO_DEEP_FIX}`);
   }
 }
 

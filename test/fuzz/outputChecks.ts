@@ -103,33 +103,11 @@ export function consistent(run: Ran): void {
   if (problems.length > 0) throw new InvalidOutput(problems);
 }
 
-/** Characters YAML 1.2 allows in a stream (c-printable); a parser may accept others, but kpt's and kustomize's reject them. */
-// eslint-disable-next-line no-control-regex
-const NOT_PRINTABLE = /[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
-
-/** The text is YAML: only printable characters, documents without a syntax error, aliases that resolve. */
-export function isYaml(text: string): boolean {
-  if (NOT_PRINTABLE.test(text)) return false;
-  const docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
-  if (!Array.isArray(docs) || docs.some((d) => d.errors.length > 0)) return false;
-  try {
-    docs.forEach((d) => d.toJS());
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Misbehaviours already reported to their owners (listed in the README's "Reliability" section), tolerated by the
  * mutation properties so that they keep testing everything else, and counted. FUZZ_STRICT=1 tolerates none.
  */
 export const KNOWN_GAPS = {
-  /**
-   * The fast KRM reader passes the items it does not read through as bytes, without noticing that they are not
-   * YAML (a syntax error, or a character YAML forbids such as NUL), so the output is not YAML either.
-   */
-  'broken-passthrough': 'an input that is not YAML gives an output that is not YAML (exit code 0 or 1)',
   /** The routes schema checks HTTPMatchRequest keys but leaves their values to Istio. */
   'unchecked-match-values': 'a route match value of the wrong type (e.g. headers.x.exact: 5) gives exit code 0 and a VirtualService Istio rejects',
   /** A Service's ports are read as they are: numbers and names are not checked for duplicates or for the port-name syntax. */
@@ -137,14 +115,6 @@ export const KNOWN_GAPS = {
     'a Service port listed twice, or a port name that is not a valid port name (e.g. ":http", or 300 characters long), gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
   /** A cluster's `paths` glob becomes a regular expression with no length limit. */
   'long-glob': 'a spec.clusters[].paths glob of about 100,000 characters throws "Regular expression too large" (the CLI: internal error, exit code 70)',
-  /** The exact (yaml) path parses an alias whose anchor is missing, and only the writer notices, by throwing. */
-  'undefined-alias':
-    'an alias to a missing anchor in the functionConfig throws "Unresolved alias" while the output is written (the CLI: internal error, exit code 70)',
-  /** The exact path's typed view turns a mapping used as a key into a string with String(), which a null-prototype object refuses. */
-  'mapping-key':
-    'a mapping used as a key (`? {a: 1} : b`) in a resource read on the exact path throws "Cannot convert object to primitive value" (the CLI: internal error, exit code 70)',
-  /** The exact path parses `!!binary` and `!!timestamp` into a Buffer or a Date, which its failsafe writer cannot write. */
-  'yaml11-tags': 'a `!!binary` or `!!timestamp` value on the exact path throws "Tag not resolved for Buffer value" (the CLI: internal error, exit code 70)',
   /** gateway.address is any non-empty string: neither an IP address nor a DNS name is required. */
   'unchecked-gateway-address': 'a gateway address longer than 256 characters gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
 } as const;
@@ -161,13 +131,9 @@ const PROBLEM_GAPS: ReadonlyArray<readonly [RegExp, KnownGap]> = [
 ];
 
 /** The known gaps that explain this failure wholly; none when something else is wrong too. */
-export function knownGaps(error: unknown, input: string): KnownGap[] {
+export function knownGaps(error: unknown): KnownGap[] {
   if (process.env['FUZZ_STRICT'] === '1') return [];
-  if (error instanceof UnreadableOutput) return isYaml(input) ? [] : ['broken-passthrough'];
   if (error instanceof Threw && /Invalid regular expression: .*: Regular expression too large/s.test(error.message)) return ['long-glob'];
-  if (error instanceof Threw && /Unresolved alias \(the anchor must be set before the alias\)/.test(error.message)) return ['undefined-alias'];
-  if (error instanceof Threw && /TypeError: Cannot convert object to primitive value/.test(error.message)) return ['mapping-key'];
-  if (error instanceof Threw && /Tag not resolved for (Buffer|Date) value/.test(error.message)) return ['yaml11-tags'];
   if (!(error instanceof InvalidOutput)) return [];
   const gaps = error.problems.map((p) => PROBLEM_GAPS.find(([re]) => re.test(p))?.[1]);
   return gaps.every((g) => g !== undefined) ? [...new Set(gaps as KnownGap[])] : [];
