@@ -121,9 +121,18 @@ const CASES: readonly Case[] = [
         'multicluster-routes.dev/cluster: c1\n      multicluster-routes.dev/export',
         'internal.config.kubernetes.io/path: a.yaml\n      multicluster-routes.dev/export',
       ),
-    want: { either: /paths/ },
-    known:
-      'uncaught SyntaxError "Invalid regular expression: /^xxx…$/: Regular expression too large"; the CLI prints "internal error (a bug…)" with the 100 KB expression and exits 70',
+    want: { error: /spec\.clusters\[0\]\.paths\[0\]: a glob may have at most 1024 characters/ },
+    also: (run) => expect(errorsOf(run.list).every((e) => String(e['message']).length < 500)).toBe(true),
+  },
+  {
+    name: 'a paths glob of 200 stars and a path that almost matches it',
+    input: mesh()
+      .replace('{name: c1, gateway: {address: 192.0.2.1}}', `{name: c1, gateway: {address: 192.0.2.1}, paths: ["${'*a'.repeat(200)}"]}`)
+      .replace(
+        'multicluster-routes.dev/cluster: c1\n      multicluster-routes.dev/export',
+        `internal.config.kubernetes.io/path: ${'a'.repeat(5_000)}b\n      multicluster-routes.dev/export`,
+      ),
+    want: { error: /cannot tell which cluster Service/ },
   },
   {
     name: 'duplicate keys in a Service',

@@ -81,6 +81,22 @@ describe('MulticlusterRoutes', () => {
     if (outcome.ok) return;
     expect(outcome.results.map((r) => r.message)).toContain('functionConfig spec.clusters[0].gateway.adress: unknown field "adress"; did you mean "address"?');
   });
+  test('a glob longer than 1024 characters is refused, and the message quotes only its start', () => {
+    const glob = `${'x'.repeat(100_000)}/**`;
+    const outcome = parseConfig(
+      item(
+        `apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}, paths: ["${glob}"]}]\n`,
+      ),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.results).toEqual([
+      expect.objectContaining({
+        field: 'spec.clusters[0].paths[0]',
+        message: `functionConfig spec.clusters[0].paths[0]: a glob may have at most 1024 characters; match the files with a shorter pattern such as "cluster1/**" (got "${'x'.repeat(80)}"… (100003 characters))`,
+      }),
+    ]);
+  });
   test('another kind is refused with the kinds that work', () => {
     const outcome = parseConfig(item('apiVersion: v1\nkind: Secret\n'));
     expect(!outcome.ok && outcome.results[0]?.message).toMatch(/use apiVersion multicluster-routes.dev\/v1alpha1, kind MulticlusterRoutes \(or a ConfigMap\)/);

@@ -6,6 +6,7 @@ import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { CONFIG_API_VERSION, CONFIG_KIND } from '../names';
+import { quote } from '../util';
 import { functionConfigSchema, specSchema } from './schema';
 import type { Spec } from './schema';
 
@@ -23,6 +24,7 @@ function valueAt(root: Json, path: readonly PropertyKey[]): Json | undefined {
   let current: Json | undefined = root;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, Json>)[key as string];
   }
   return current;
@@ -45,7 +47,7 @@ function describeIssue(issue: z.core.$ZodIssue, root: Json, schema: z.ZodType): 
     return { path: [...issue.path, key], message: `unknown field ${JSON.stringify(key)}${more}${hint}` };
   }
   const got = valueAt(root, issue.path);
-  const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${JSON.stringify(got)})`;
+  const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${quote(got)})`;
   return { path: [...issue.path], message: `${issue.message}${quoted}` };
 }
 

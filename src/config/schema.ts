@@ -14,13 +14,20 @@ const dnsLabel = (what: string) =>
 const version = z.string().min(1).max(63).regex(LABEL_VALUE, { message: 'a version must be a valid Kubernetes label value' });
 const port = z.number().int().min(1).max(65535);
 
+/** A glob longer than any path it could match is a mistake (a path is at most 4096 bytes on Linux, far less in a package). */
+export const MAX_GLOB_LENGTH = 1024;
+const glob = z
+  .string()
+  .min(1)
+  .max(MAX_GLOB_LENGTH, { message: `a glob may have at most ${MAX_GLOB_LENGTH} characters; match the files with a shorter pattern such as "cluster1/**"` });
+
 export const clusterSchema = z.strictObject({
   name: dnsLabel('a cluster name'),
   gateway: z.strictObject({
     address: z.string().min(1).describe("IP address or DNS name of the cluster's east-west gateway, as other clusters reach it"),
     port: port.default(DEFAULTS.gatewayPort).describe("port of the gateway's AUTO_PASSTHROUGH listener"),
   }),
-  paths: z.array(z.string().min(1)).optional().describe("globs matched against a resource's path annotation"),
+  paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),
   network: z.string().min(1).optional(),
 });
 

@@ -1,18 +1,4 @@
-import { globToRegExp } from './clusters';
 import { toServicePort } from './ports';
-
-test.each([
-  ['cluster1/**', 'cluster1/bookinfo.yaml', true],
-  ['cluster1/**', 'cluster1/a/b/c.yaml', true],
-  ['cluster1/**', 'cluster10/a.yaml', false],
-  ['**/east/*.yaml', 'apps/east/x.yaml', true],
-  ['**/east/*.yaml', 'east/x.yaml', true],
-  ['*.yaml', 'dir/x.yaml', false],
-  ['c?/x.yaml', 'c1/x.yaml', true],
-  ['a.b/x', 'aXb/x', false],
-])('glob %s matches %s: %s', (glob, path, expected) => {
-  expect(globToRegExp(glob).test(path)).toBe(expected);
-});
 
 test.each([
   [{ name: 'http', port: 80 }, 'HTTP'],
