@@ -192,9 +192,7 @@ const CASES: readonly Case[] = [
   {
     name: 'a 300-character gateway address',
     input: mesh().replace('{name: c2, gateway: {address: 192.0.2.2}}', `{name: c2, gateway: {address: ${'a'.repeat(300)}.example}}`),
-    want: { error: /address/ },
-    known:
-      'exit code 0, and a WorkloadEntry whose address Istio rejects (longer than 256 characters): gateway.address is checked for neither an IP address nor a DNS name',
+    want: { error: /spec\.clusters\[1\]\.gateway\.address: a DNS name has at most 253 characters/ },
   },
   {
     name: 'bytes that are not UTF-8',

@@ -1,6 +1,7 @@
 /** The functionConfig schema (zod): the single source of its shape, defaults and JSON Schema. */
 import * as z from 'zod';
 import { CONFIG_API_VERSION, CONFIG_KIND, DEFAULTS, ISTIO_API_VERSIONS } from '../names';
+import { MAX_DNS_NAME, notAnAddressBecause } from './gatewayAddress';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
@@ -21,10 +22,20 @@ const glob = z
   .min(1)
   .max(MAX_GLOB_LENGTH, { message: `a glob may have at most ${MAX_GLOB_LENGTH} characters; match the files with a shorter pattern such as "cluster1/**"` });
 
+const GATEWAY_ADDRESS_FIX = "set it to the IP address or DNS name of the cluster's east-west gateway, as the other clusters reach it";
+
 export const clusterSchema = z.strictObject({
   name: dnsLabel('a cluster name'),
   gateway: z.strictObject({
-    address: z.string().min(1).describe("IP address or DNS name of the cluster's east-west gateway, as other clusters reach it"),
+    address: z
+      .string()
+      .min(1, { abort: true, message: `the address is empty; ${GATEWAY_ADDRESS_FIX}` })
+      .max(MAX_DNS_NAME + 1, { abort: true, message: `a DNS name has at most ${MAX_DNS_NAME} characters; ${GATEWAY_ADDRESS_FIX}` })
+      .superRefine((address, ctx) => {
+        const why = notAnAddressBecause(address);
+        if (why !== undefined) ctx.addIssue({ code: 'custom', message: `not an IP address or a DNS name: ${why}; ${GATEWAY_ADDRESS_FIX}` });
+      })
+      .describe("IP address or DNS name of the cluster's east-west gateway, as other clusters reach it"),
     port: port.default(DEFAULTS.gatewayPort).describe("port of the gateway's AUTO_PASSTHROUGH listener"),
   }),
   paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),

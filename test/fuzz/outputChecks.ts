@@ -143,8 +143,6 @@ export const KNOWN_GAPS = {
     'a mapping used as a key (`? {a: 1} : b`) in a resource read on the exact path throws "Cannot convert object to primitive value" (the CLI: internal error, exit code 70)',
   /** The exact path parses `!!binary` and `!!timestamp` into a Buffer or a Date, which its failsafe writer cannot write. */
   'yaml11-tags': 'a `!!binary` or `!!timestamp` value on the exact path throws "Tag not resolved for Buffer value" (the CLI: internal error, exit code 70)',
-  /** gateway.address is any non-empty string: neither an IP address nor a DNS name is required. */
-  'unchecked-gateway-address': 'a gateway address longer than 256 characters gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
 } as const;
 
 export type KnownGap = keyof typeof KNOWN_GAPS;
@@ -155,7 +153,6 @@ const PROBLEM_GAPS: ReadonlyArray<readonly [RegExp, KnownGap]> = [
     /^(?:ServiceEntry|WorkloadEntry) [^:]+: (?:.*port name .* must be valid|port number cannot be duplicated|data\/spec\/ports\/\d+\/name )/s,
     'unchecked-service-ports',
   ],
-  [/^(?:ServiceEntry|WorkloadEntry) [^:]+: data\/spec\/(?:endpoints\/\d+\/)?address must NOT be longer than 256 characters$/s, 'unchecked-gateway-address'],
 ];
 
 /** The known gaps that explain this failure wholly; none when something else is wrong too. */
