@@ -1,19 +1,9 @@
 /** The functionConfig schema (zod): the single source of its shape, defaults and JSON Schema. */
 import * as z from 'zod';
 import { CONFIG_API_VERSION, CONFIG_KIND, DEFAULTS, ISTIO_API_VERSIONS } from '../names';
+import { dnsLabel, port, version } from './fields';
 import { MAX_DNS_NAME, notAnAddressBecause } from './gatewayAddress';
-
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-
-const dnsLabel = (what: string) =>
-  z
-    .string()
-    .max(63)
-    .regex(DNS_LABEL, { message: `${what} must be a DNS label: lowercase letters, digits and "-", starting and ending with a letter or digit` });
-
-const version = z.string().min(1).max(63).regex(LABEL_VALUE, { message: 'a version must be a valid Kubernetes label value' });
-const port = z.number().int().min(1).max(65535);
+import { routesSchema } from './routeSchema';
 
 /** A glob longer than any path it could match is a mistake (a path is at most 4096 bytes on Linux, far less in a package). */
 export const MAX_GLOB_LENGTH = 1024;
@@ -41,31 +31,6 @@ export const clusterSchema = z.strictObject({
   paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),
   network: z.string().min(1).optional(),
 });
-
-/** Istio HTTPMatchRequest: the keys are checked, the values are Istio's to validate. */
-const httpMatch = z.strictObject({
-  name: z.string().optional(),
-  uri: z.record(z.string(), z.unknown()).optional(),
-  scheme: z.record(z.string(), z.unknown()).optional(),
-  method: z.record(z.string(), z.unknown()).optional(),
-  authority: z.record(z.string(), z.unknown()).optional(),
-  headers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-  port: port.optional(),
-  sourceLabels: z.record(z.string(), z.string()).optional(),
-  gateways: z.array(z.string()).optional(),
-  queryParams: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-  ignoreUriCase: z.boolean().optional(),
-  withoutHeaders: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
-  sourceNamespace: z.string().optional(),
-  statPrefix: z.string().optional(),
-});
-
-export const routeSchema = z.strictObject({
-  name: z.string().min(1).optional(),
-  match: z.array(httpMatch).min(1).optional().describe('Istio HTTPMatchRequest list; absent matches everything'),
-  to: z.union([version, z.record(version, z.number().int().min(0).max(100))]).describe('a version (all traffic) or version → integer weight, totalling 100'),
-});
-export const routesSchema = z.array(routeSchema);
 
 const servicePort = z.strictObject({
   name: z.string().min(1).optional(),
@@ -114,5 +79,4 @@ export const functionConfigSchema = z.object({
 
 export type Spec = z.output<typeof specSchema>;
 export type ClusterConfig = z.output<typeof clusterSchema>;
-export type RouteConfig = z.output<typeof routeSchema>;
 export type RemoteWorkload = Spec['remoteWorkloads'][number];
