@@ -228,6 +228,26 @@ const CASES: readonly Case[] = [
     also: (run) => expect(JSON.stringify(vsOf(run))).toMatch(/"headers":\{"__proto__":\{"exact":"a"\}\}/),
   },
   {
+    name: 'a number as a header match value in routes',
+    input: mesh(service("\n      multicluster-routes.dev/routes: '[{match: [{headers: {x: {exact: 5}}}], to: v2}, {to: v1}]'")),
+    want: { error: /routes\[0\]\.match\[0\]\.headers\.x\.exact: must be a string: write it in quotes \("5"\)/ },
+  },
+  {
+    name: 'a StringMatch with both exact and regex in routes',
+    input: mesh(service("\n      multicluster-routes.dev/routes: '[{match: [{uri: {exact: /a, regex: ^/b}}], to: v2}, {to: v1}]'")),
+    want: { error: /routes\[0\]\.match\[0\]\.uri: gives exact and regex, but an Istio StringMatch holds one/ },
+  },
+  {
+    name: 'a URI match written as a string, and a list as a method, in routes',
+    input: mesh(service("\n      multicluster-routes.dev/routes: '[{match: [{uri: /a, method: {exact: [GET, POST]}}], to: v2}, {to: v1}]'")),
+    want: { error: /match\[0\]\.uri: must be an Istio StringMatch, not a string[^]*match\[0\]\.method\.exact: must be a string, not a list/ },
+  },
+  {
+    name: 'a __proto__ key inside a StringMatch in routes',
+    input: mesh(service("\n      multicluster-routes.dev/routes: '[{match: [{headers: {x: {__proto__: {exact: a}}}}], to: v2}, {to: v1}]'")),
+    want: { error: /headers\.x\.__proto__: unknown field "__proto__"/ },
+  },
+  {
     name: 'pod labels written as a YAML alias of the selector',
     input: `${HEAD}items:\n${service()}- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web-v1, annotations: {multicluster-routes.dev/cluster: c1}}\n  spec:\n    selector:\n      matchLabels: &sel {app: web, version: v1}\n    template:\n      metadata:\n        labels: *sel\n${CONFIG}`,
     want: 'success',

@@ -5,27 +5,8 @@
  */
 import * as z from 'zod';
 import { dataRecord } from './dataRecord';
-import { port, version } from './fields';
-
-const anyMap = dataRecord('key', z.string(), z.unknown());
-
-/** Istio HTTPMatchRequest: the keys are checked, the values are Istio's to validate. */
-const httpMatch = z.strictObject({
-  name: z.string().optional(),
-  uri: anyMap.optional(),
-  scheme: anyMap.optional(),
-  method: anyMap.optional(),
-  authority: anyMap.optional(),
-  headers: dataRecord('header', z.string(), anyMap).optional(),
-  port: port.optional(),
-  sourceLabels: dataRecord('label', z.string(), z.string()).optional(),
-  gateways: z.array(z.string()).optional(),
-  queryParams: dataRecord('query parameter', z.string(), anyMap).optional(),
-  ignoreUriCase: z.boolean().optional(),
-  withoutHeaders: dataRecord('header', z.string(), anyMap).optional(),
-  sourceNamespace: z.string().optional(),
-  statPrefix: z.string().optional(),
-});
+import { version } from './fields';
+import { httpMatch } from './httpMatch';
 
 export const routeSchema = z.strictObject({
   name: z.string().min(1).optional(),

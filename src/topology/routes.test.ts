@@ -26,7 +26,9 @@ test('a version named __proto__ is refused by name, not lost', () => {
   expect(results.map((r) => r.message)).toEqual(['annotation routes[0].to: version "__proto__": a version must be a valid Kubernetes label value']);
 });
 
-test('a header name that is not a plain word is quoted in the path', () => {
-  const { results } = parseRoutesAnnotation('[{match: [{headers: {"x.y z": 5}}], to: v1}]', source);
-  expect(results.map((r) => r.message)).toEqual(['annotation routes[0].match[0].headers["x.y z"]: Invalid input: expected a mapping, received number (got 5)']);
+test('a query parameter name that is not a plain word is quoted in the path', () => {
+  const { results } = parseRoutesAnnotation('[{match: [{queryParams: {"x.y z": 5}}], to: v1}]', source);
+  expect(results.map((r) => r.message)).toEqual([
+    'annotation routes[0].match[0].queryParams["x.y z"]: must be an Istio StringMatch, not a number: {exact: …}, {prefix: …} or {regex: …} (got 5)',
+  ]);
 });
