@@ -248,6 +248,22 @@ const CASES: readonly Case[] = [
     want: { error: /headers\.x\.__proto__: unknown field "__proto__"/ },
   },
   {
+    name: 'a Service port listed twice, under two names',
+    input: mesh(service('', '').replace('ports: [{name: http, port: 80}]', 'ports: [{name: http, port: 80}, {name: http-alt, port: 80}]')),
+    want: { error: /spec\.ports\[1\]\.port 80 is also the number of spec\.ports\[0\]/ },
+  },
+  {
+    name: 'two Service ports with the same name, and one with none',
+    input: mesh(service('', '').replace('ports: [{name: http, port: 80}]', 'ports: [{name: http, port: 80}, {name: http, port: 81}, {port: 82}]')),
+    want: { error: /spec\.ports\[1\]\.name "http" is also the name of spec\.ports\[0\][^]*spec\.ports\[2\]\.name is missing/ },
+  },
+  {
+    name: 'a Service port name of 300 characters, and a port number out of range',
+    input: mesh(service('', '').replace('ports: [{name: http, port: 80}]', `ports: [{name: ${'h'.repeat(300)}, port: 80}, {name: grpc, port: 70000}]`)),
+    want: { error: /spec\.ports\[1\]\.port 70000 is not a port number/ },
+    also: (run) => expect(errorsOf(run.list).every((e) => String(e['message']).length < 500)).toBe(true),
+  },
+  {
     name: 'pod labels written as a YAML alias of the selector',
     input: `${HEAD}items:\n${service()}- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web-v1, annotations: {multicluster-routes.dev/cluster: c1}}\n  spec:\n    selector:\n      matchLabels: &sel {app: web, version: v1}\n    template:\n      metadata:\n        labels: *sel\n${CONFIG}`,
     want: 'success',

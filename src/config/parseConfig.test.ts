@@ -97,6 +97,18 @@ describe('MulticlusterRoutes', () => {
       }),
     ]);
   });
+  test("remoteWorkloads ports are checked as a Service's are", () => {
+    const outcome = parseConfig(
+      item(
+        'apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}}]\n' +
+          '  remoteWorkloads: [{service: api, cluster: c1, version: v1, ports: [{name: http, port: 80}, {name: http, port: 80}]}]\n',
+      ),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.results.map((r) => r.field)).toEqual(['spec.remoteWorkloads[0].ports[1].name', 'spec.remoteWorkloads[0].ports[1].port']);
+    expect(outcome.results[1]?.message).toMatch(/^functionConfig spec\.remoteWorkloads\[0\]\.ports\[1\]\.port: 80 is also the number of ports\[0\]/);
+  });
   test('another kind is refused with the kinds that work', () => {
     const outcome = parseConfig(item('apiVersion: v1\nkind: Secret\n'));
     expect(!outcome.ok && outcome.results[0]?.message).toMatch(/use apiVersion multicluster-routes.dev\/v1alpha1, kind MulticlusterRoutes \(or a ConfigMap\)/);

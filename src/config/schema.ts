@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { CONFIG_API_VERSION, CONFIG_KIND, DEFAULTS, ISTIO_API_VERSIONS } from '../names';
 import { dnsLabel, port, version } from './fields';
 import { MAX_DNS_NAME, notAnAddressBecause } from './gatewayAddress';
+import { portProblems } from './portRules';
 import { routesSchema } from './routeSchema';
 
 /** A glob longer than any path it could match is a mistake (a path is at most 4096 bytes on Linux, far less in a package). */
@@ -63,7 +64,15 @@ export const specSchema = z.strictObject({
         cluster: z.string().min(1),
         version,
         serviceAccount: z.string().min(1).optional(),
-        ports: z.array(servicePort).min(1).optional(),
+        ports: z
+          .array(servicePort)
+          .min(1)
+          .superRefine((ports, ctx) => {
+            // Only a list of well-formed entries: a broken entry has its own issue already.
+            if (ports.some((p) => typeof p !== 'object' || p === null || typeof p.port !== 'number')) return;
+            for (const problem of portProblems(ports)) ctx.addIssue({ code: 'custom', path: [problem.index, problem.key], message: problem.message });
+          })
+          .optional(),
       }),
     )
     .default([])
