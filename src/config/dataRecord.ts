@@ -5,7 +5,8 @@
  * vanished, and its rule then matched every request.
  *
  * It only checks: its output is its input, so a key stays the own property it was (the readers keep `__proto__` as
- * data). With no transform inside, zod's JSON Schema of the functionConfig keeps its defaults.
+ * data), and its values must be ones whose schema does not transform them. With no transform inside, zod's JSON
+ * Schema of the functionConfig keeps its defaults.
  */
 import * as z from 'zod';
 

@@ -25,7 +25,7 @@ export function isLabelKey(key: string): boolean {
   return prefixOk && name.length <= 63 && QUALIFIED_NAME.test(name);
 }
 
-export const labelKey = z.string().refine(isLabelKey, {
+export const labelKey = z.string().min(1, { abort: true, message: 'a label key is not empty' }).refine(isLabelKey, {
   message:
     'a label key is a name of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, with an optional DNS prefix and "/"',
 });

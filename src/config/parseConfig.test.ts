@@ -109,6 +109,17 @@ describe('MulticlusterRoutes', () => {
     expect(outcome.results.map((r) => r.field)).toEqual(['spec.remoteWorkloads[0].ports[1].name', 'spec.remoteWorkloads[0].ports[1].port']);
     expect(outcome.results[1]?.message).toMatch(/^functionConfig spec\.remoteWorkloads\[0\]\.ports\[1\]\.port: 80 is also the number of ports\[0\]/);
   });
+  test('a gatewaySelector key __proto__ is refused by name, not dropped (which would widen the selector)', () => {
+    const outcome = parseConfig(
+      item(
+        'apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}}]\n' +
+          '  gatewaySelector: {istio: eastwestgateway, __proto__: x}\n',
+      ),
+    );
+    expect(!outcome.ok && outcome.results.map((r) => r.message)).toEqual([
+      'functionConfig spec.gatewaySelector: label "__proto__": a label key is a name of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, with an optional DNS prefix and "/"',
+    ]);
+  });
   test('another kind is refused with the kinds that work', () => {
     const outcome = parseConfig(item('apiVersion: v1\nkind: Secret\n'));
     expect(!outcome.ok && outcome.results[0]?.message).toMatch(/use apiVersion multicluster-routes.dev\/v1alpha1, kind MulticlusterRoutes \(or a ConfigMap\)/);

@@ -1,7 +1,8 @@
 /** The functionConfig schema (zod): the single source of its shape, defaults and JSON Schema. */
 import * as z from 'zod';
 import { CONFIG_API_VERSION, CONFIG_KIND, DEFAULTS, ISTIO_API_VERSIONS } from '../names';
-import { dnsLabel, port, version } from './fields';
+import { dataRecord } from './dataRecord';
+import { dnsLabel, labelKey, labelValue, port, version } from './fields';
 import { MAX_DNS_NAME, notAnAddressBecause } from './gatewayAddress';
 import { portProblems } from './portRules';
 import { routesSchema } from './routeSchema';
@@ -48,7 +49,7 @@ export const specSchema = z.strictObject({
   globalSuffix: dnsLabel('globalSuffix').default(DEFAULTS.globalSuffix),
   addressPool: z.string().min(1).optional().describe(`CIDR for ServiceEntry addresses; default none in current, ${DEFAULTS.classicAddressPool} in classic`),
   tlsMode: z.enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE']).default(DEFAULTS.tlsMode),
-  gatewaySelector: z.record(z.string().min(1), z.string()).default({ ...DEFAULTS.gatewaySelector }),
+  gatewaySelector: dataRecord('label', labelKey, labelValue).default({ ...DEFAULTS.gatewaySelector }),
   trustDomain: z.string().min(1).default(DEFAULTS.trustDomain),
   versionLabel: z.string().min(1).default(DEFAULTS.versionLabel),
   exportAll: z.boolean().default(false).describe('export every Service that has a selector'),
