@@ -14,3 +14,11 @@ export function stripComment(text: string): string {
   const at = text.search(/\s#/);
   return (at < 0 ? text : text.slice(0, at)).trim();
 }
+
+/** A user's value as JSON for a message, cut short when long: the message must stay readable whatever the input. */
+export function quote(value: unknown, max = 80): string {
+  if (typeof value === 'string' && value.length > max)
+    return `${JSON.stringify(value.slice(0, max).replace(/[\uD800-\uDBFF]$/, ''))}… (${value.length} characters)`;
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length <= max ? text : `${text.slice(0, max)}…`;
+}

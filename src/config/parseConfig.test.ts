@@ -81,6 +81,45 @@ describe('MulticlusterRoutes', () => {
     if (outcome.ok) return;
     expect(outcome.results.map((r) => r.message)).toContain('functionConfig spec.clusters[0].gateway.adress: unknown field "adress"; did you mean "address"?');
   });
+  test('a glob longer than 1024 characters is refused, and the message quotes only its start', () => {
+    const glob = `${'x'.repeat(100_000)}/**`;
+    const outcome = parseConfig(
+      item(
+        `apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}, paths: ["${glob}"]}]\n`,
+      ),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.results).toEqual([
+      expect.objectContaining({
+        field: 'spec.clusters[0].paths[0]',
+        message: `functionConfig spec.clusters[0].paths[0]: a glob may have at most 1024 characters; match the files with a shorter pattern such as "cluster1/**" (got "${'x'.repeat(80)}"… (100003 characters))`,
+      }),
+    ]);
+  });
+  test("remoteWorkloads ports are checked as a Service's are", () => {
+    const outcome = parseConfig(
+      item(
+        'apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}}]\n' +
+          '  remoteWorkloads: [{service: api, cluster: c1, version: v1, ports: [{name: http, port: 80}, {name: http, port: 80}]}]\n',
+      ),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.results.map((r) => r.field)).toEqual(['spec.remoteWorkloads[0].ports[1].name', 'spec.remoteWorkloads[0].ports[1].port']);
+    expect(outcome.results[1]?.message).toMatch(/^functionConfig spec\.remoteWorkloads\[0\]\.ports\[1\]\.port: 80 is also the number of ports\[0\]/);
+  });
+  test('a gatewaySelector key __proto__ is refused by name, not dropped (which would widen the selector)', () => {
+    const outcome = parseConfig(
+      item(
+        'apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}}]\n' +
+          '  gatewaySelector: {istio: eastwestgateway, __proto__: x}\n',
+      ),
+    );
+    expect(!outcome.ok && outcome.results.map((r) => r.message)).toEqual([
+      'functionConfig spec.gatewaySelector: label "__proto__": a label key is a name of at most 63 letters, digits, "-", "_" and ".", starting and ending with a letter or digit, with an optional DNS prefix and "/"',
+    ]);
+  });
   test('another kind is refused with the kinds that work', () => {
     const outcome = parseConfig(item('apiVersion: v1\nkind: Secret\n'));
     expect(!outcome.ok && outcome.results[0]?.message).toMatch(/use apiVersion multicluster-routes.dev\/v1alpha1, kind MulticlusterRoutes \(or a ConfigMap\)/);

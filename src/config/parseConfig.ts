@@ -6,6 +6,7 @@ import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { CONFIG_API_VERSION, CONFIG_KIND } from '../names';
+import { quote } from '../util';
 import { functionConfigSchema, specSchema } from './schema';
 import type { Spec } from './schema';
 
@@ -15,14 +16,22 @@ const SCALAR_KEYS = ['targetCluster', 'profile', 'istioApiVersion', 'globalSuffi
 const YAML_KEYS = ['services', 'remoteWorkloads'];
 const CONFIGMAP_KEYS = [...SCALAR_KEYS, ...YAML_KEYS, 'clusters', 'gatewaySelector', 'exportAll', 'output.path'];
 
+/** `spec.clusters[0].name`; a key that is not a plain word (a header name such as `x.y` or `a b`) in brackets. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      return /^[A-Za-z0-9_-]+$/.test(name) ? `${i === 0 ? '' : '.'}${name}` : `[${JSON.stringify(name)}]`;
+    })
+    .join('');
 }
 
 function valueAt(root: Json, path: readonly PropertyKey[]): Json | undefined {
   let current: Json | undefined = root;
   for (const key of path) {
     if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, key)) return undefined;
     current = (current as Record<string, Json>)[key as string];
   }
   return current;
@@ -45,15 +54,25 @@ function describeIssue(issue: z.core.$ZodIssue, root: Json, schema: z.ZodType): 
     return { path: [...issue.path, key], message: `unknown field ${JSON.stringify(key)}${more}${hint}` };
   }
   const got = valueAt(root, issue.path);
-  const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${JSON.stringify(got)})`;
+  const quoted = got === undefined || typeof got === 'object' ? '' : ` (got ${quote(got)})`;
   return { path: [...issue.path], message: `${issue.message}${quoted}` };
 }
 
-export function zodResults(error: z.ZodError, root: Json, where: Pick<Result, 'resourceRef' | 'file'>, schema: z.ZodType): Result[] {
+/**
+ * Each zod issue as an error result on the field. `label` names the value at a field path in the message (the
+ * functionConfig's fields by default; a route list names itself).
+ */
+export function zodResults(
+  error: z.ZodError,
+  root: Json,
+  where: Pick<Result, 'resourceRef' | 'file'>,
+  schema: z.ZodType,
+  label: (field: string) => string = (field) => `functionConfig ${field || '(root)'}`,
+): Result[] {
   return error.issues.map((issue) => {
     const { path, message } = describeIssue(issue, root, schema);
-    const field = formatPath(path) || '(root)';
-    return { severity: 'error', code: 'invalid-function-config', message: `functionConfig ${field}: ${message}`, field, ...where };
+    const field = formatPath(path);
+    return { severity: 'error', code: 'invalid-function-config', message: `${label(field)}: ${message}`, field: field || '(root)', ...where };
   });
 }
 

@@ -1,12 +1,15 @@
 /** "Did you mean …?" for unknown fields: every field name the schemas know, and the nearest to a typo. */
 import type * as z from 'zod';
+import { recordShapeOf } from './dataRecord';
 
 type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
 
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
-/** The object schemas a value at `path` may be checked against (through optional, default, array, union, record). */
+/** The object schemas a value at `path` may be checked against (through optional, default, array, union, record, data record). */
 function schemasAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType[] {
+  const record = recordShapeOf(schema);
+  if (record) return schemasAt(record, path);
   const def = defOf(schema);
   if (def.innerType) return schemasAt(def.innerType, path);
   if (def.options) return def.options.flatMap((option) => schemasAt(option, path));

@@ -84,20 +84,17 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     draft.selectors.push({ cluster: entry.cluster, pairs: Object.entries(selectorOf(entry.item)) });
     draft.clients.add(entry.cluster);
     drafts.set(id, draft);
-    if (draft.ports === undefined) {
-      const read = readServicePorts(record(entry.item.value['spec']) as Json);
-      if ('ports' in read) draft.ports = read.ports;
-      else {
-        const field = read.bad === 'missing' ? 'spec.ports' : `spec.ports[${read.bad}]`;
-        results.push({
-          severity: 'error',
-          code: 'invalid-service',
-          message: `${describe(entry.item)} is exported but ${field} is not a list of ports with integer "port" numbers; give the Service its ports`,
-          field,
-          ...where(entry.item),
-        });
-      }
-    }
+    // Every copy is checked, so that a mistake is reported whichever cluster's copy comes first.
+    const read = readServicePorts(record(entry.item.value['spec']) as Json);
+    if ('ports' in read) draft.ports ??= read.ports;
+    for (const { field, message } of 'problems' in read ? read.problems : [])
+      results.push({
+        severity: 'error',
+        code: 'invalid-service',
+        message: `exported ${describe(entry.item)}: ${field} ${message}`,
+        field,
+        ...where(entry.item),
+      });
   }
   return drafts;
 }

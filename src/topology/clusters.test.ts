@@ -1,33 +1,24 @@
-import { globToRegExp } from './clusters';
-import { toServicePort } from './ports';
+import type { Resource } from '../krm/resource';
+import { clusterResolver } from './clusters';
 
-test.each([
-  ['cluster1/**', 'cluster1/bookinfo.yaml', true],
-  ['cluster1/**', 'cluster1/a/b/c.yaml', true],
-  ['cluster1/**', 'cluster10/a.yaml', false],
-  ['**/east/*.yaml', 'apps/east/x.yaml', true],
-  ['**/east/*.yaml', 'east/x.yaml', true],
-  ['*.yaml', 'dir/x.yaml', false],
-  ['c?/x.yaml', 'c1/x.yaml', true],
-  ['a.b/x', 'aXb/x', false],
-])('glob %s matches %s: %s', (glob, path, expected) => {
-  expect(globToRegExp(glob).test(path)).toBe(expected);
-});
+const at = (path: string | undefined, annotations: Record<string, string> = {}): Resource =>
+  ({ annotations, file: path === undefined ? undefined : { path, index: 0 } }) as unknown as Resource;
 
-test.each([
-  [{ name: 'http', port: 80 }, 'HTTP'],
-  [{ name: 'http-web', port: 80 }, 'HTTP'],
-  [{ name: 'grpc-api', port: 90 }, 'GRPC'],
-  [{ name: 'grpc-web', port: 90 }, 'GRPC-Web'],
-  [{ name: 'metrics', port: 91, appProtocol: 'http' }, 'HTTP'],
-  [{ name: 'h2', port: 92, appProtocol: 'kubernetes.io/h2c' }, 'HTTP2'],
-  [{ name: 'db', port: 5432 }, undefined],
-  [{ name: 'dns', port: 53, protocol: 'UDP' }, 'UDP'],
-  [{ port: 8080 }, undefined],
-])('port %j → Istio protocol %s', (port, protocol) => {
-  expect(toServicePort(port).protocol).toBe(protocol);
-});
+const gateway = { address: '192.0.2.1', port: 15443 };
 
-test('an unnamed port gets a name from its number', () => {
-  expect(toServicePort({ port: 8080 }).name).toBe('port-8080');
+test('annotation, then the first matching paths glob, then targetCluster', () => {
+  const resolve = clusterResolver(
+    [
+      { name: 'east', gateway, paths: ['east/**', 'shared/*.yaml'] },
+      { name: 'west', gateway, paths: ['**/*.yaml'] },
+    ],
+    'west',
+  );
+  expect(resolve(at('east/a/b.yaml', { 'multicluster-routes.dev/cluster': 'west' }))).toEqual({ cluster: 'west' });
+  expect(resolve(at('east/a/b.yaml'))).toEqual({ cluster: 'east' });
+  expect(resolve(at('shared/x.yaml'))).toEqual({ cluster: 'east' });
+  expect(resolve(at('shared/deeper/x.yaml'))).toEqual({ cluster: 'west' });
+  expect(resolve(at('README.md'))).toEqual({ cluster: 'west' });
+  expect(resolve(at(undefined))).toEqual({ cluster: 'west' });
+  expect(resolve(at('x.yaml', { 'multicluster-routes.dev/cluster': 'north' }))).toEqual({ cluster: undefined, unknown: 'north' });
 });

@@ -1,5 +1,8 @@
-/** Service ports → mesh ports, with Istio's protocol selection (appProtocol, else the port-name prefix). */
-import type { Json } from '../krm/yamlNodes';
+/** Service ports → mesh ports, with Istio's protocol selection (appProtocol, else the port-name prefix); a Service manifest's ports, checked. */
+import { portProblems } from '../config/portRules';
+import type { PortSpec } from '../config/portRules';
+import type { Json, JsonObject } from '../krm/yamlNodes';
+import { quote } from '../util';
 import type { ServicePort } from './model';
 
 const ISTIO_PROTOCOLS: ReadonlyMap<string, string> = new Map(
@@ -34,13 +37,6 @@ function istioProtocol(name: string | undefined, appProtocol: string | undefined
   return serviceProtocol === 'UDP' ? 'UDP' : undefined;
 }
 
-export interface PortSpec {
-  readonly name?: string | undefined;
-  readonly port: number;
-  readonly protocol?: string | undefined;
-  readonly appProtocol?: string | undefined;
-}
-
 export const toServicePort = (p: PortSpec): ServicePort => ({
   name: p.name ?? `port-${p.port}`,
   number: p.port,
@@ -49,17 +45,32 @@ export const toServicePort = (p: PortSpec): ServicePort => ({
   appProtocol: p.appProtocol,
 });
 
-/** A Service manifest's `spec.ports`, or the index of the first entry that is not a usable port. */
-export function readServicePorts(spec: Json): { ports: ServicePort[] } | { bad: number | 'missing' } {
-  const list = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec['ports'] : undefined;
-  if (!Array.isArray(list) || list.length === 0) return { bad: 'missing' };
-  const ports: ServicePort[] = [];
-  for (const [i, entry] of list.entries()) {
-    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return { bad: i };
-    const { name, port, protocol, appProtocol } = entry;
-    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) return { bad: i };
-    const str = (v: Json | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-    ports.push(toServicePort({ name: str(name), port, protocol: str(protocol), appProtocol: str(appProtocol) }));
-  }
-  return { ports };
+export type ReadPorts = { readonly ports: ServicePort[] } | { readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }> };
+
+const isMap = (v: Json | undefined): v is JsonObject => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
+const text = (v: Json | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+/** One entry of `spec.ports` as a port, or why it is none. */
+function readPort(entry: Json, i: number): PortSpec | { field: string; message: string } {
+  const field = `spec.ports[${i}]`;
+  if (!isMap(entry)) return { field, message: 'is not a port; write it as {name: http, port: 80}' };
+  const { name, port, protocol, appProtocol } = entry;
+  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+    return { field: `${field}.port`, message: `${port === undefined ? 'is missing' : `${quote(port)} is not a port number`}; give an integer from 1 to 65535` };
+  if (name !== undefined && name !== null && typeof name !== 'string')
+    return { field: `${field}.name`, message: `${quote(name)} is not a port name; write it as a string` };
+  return { name: text(name), port, protocol: text(protocol), appProtocol: text(appProtocol) };
+}
+
+/** A Service manifest's `spec.ports` as mesh ports, or every problem Istio or Kubernetes would have with them. */
+export function readServicePorts(spec: Json): ReadPorts {
+  const list = isMap(spec) ? spec['ports'] : undefined;
+  if (!Array.isArray(list) || list.length === 0)
+    return { problems: [{ field: 'spec.ports', message: 'is not a list of ports; give the Service its ports, such as [{name: http, port: 80}]' }] };
+  const read = list.map(readPort);
+  const broken = read.filter((r): r is { field: string; message: string } => 'message' in r);
+  if (broken.length > 0) return { problems: broken };
+  const specs = read as PortSpec[];
+  const problems = portProblems(specs, 'spec.ports').map((p) => ({ field: `spec.ports[${p.index}].${p.key}`, message: p.message }));
+  return problems.length > 0 ? { problems } : { ports: specs.map(toServicePort) };
 }

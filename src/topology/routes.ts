@@ -2,8 +2,8 @@
 import { parse as parseYaml } from 'yaml';
 import { MAX_ANNOTATIONS_BYTES } from '../krm/limits';
 import { zodResults } from '../config/parseConfig';
-import { routesSchema } from '../config/schema';
-import type { RouteConfig } from '../config/schema';
+import { routesSchema } from '../config/routeSchema';
+import type { RouteConfig } from '../config/routeSchema';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import type { Route } from './model';
@@ -16,25 +16,38 @@ export interface RouteSource {
   readonly label: string;
 }
 
+/** A copy whose maps have no prototype: a key such as `__proto__` stays data on its way to the VirtualService. */
+function dataCopy(value: Json): Json {
+  if (Array.isArray(value)) return value.map(dataCopy);
+  if (value === null || typeof value !== 'object') return value;
+  const out = Object.create(null) as JsonObject;
+  for (const [key, entry] of Object.entries(value)) out[key] = dataCopy(entry);
+  return out;
+}
+
 function toRoute(config: RouteConfig): Route {
   const to =
     typeof config.to === 'string' ? [{ version: config.to, weight: 100 }] : Object.entries(config.to).map(([version, weight]) => ({ version, weight }));
-  return { name: config.name, match: config.match as JsonObject[] | undefined, to };
+  return { name: config.name, match: config.match?.map((m) => dataCopy(m as JsonObject) as JsonObject), to };
 }
 
-/** Validate an already-decoded route list. */
+/** Validate a decoded route list (the annotation's). */
 export function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[]; results: Result[] } {
   const parsed = routesSchema.safeParse(raw);
   if (!parsed.success) {
-    const results = zodResults(parsed.error, raw, source.where, routesSchema).map((r) => ({
+    const results = zodResults(parsed.error, raw, source.where, routesSchema, (path) => `${source.label}${path}`).map((r) => ({
       ...r,
       code: 'invalid-routes',
       field: source.field,
-      message: r.message.replace(/^functionConfig (\S+):/, (_m, path: string) => `${source.label}${path === '(root)' ? '' : path}:`),
     }));
     return { results };
   }
-  const routes = parsed.data.map(toRoute);
+  return typedRoutes(parsed.data, source);
+}
+
+/** A checked route list as the model's routes, or results when a rule's weights do not total 100. */
+export function typedRoutes(configs: readonly RouteConfig[], source: RouteSource): { routes?: Route[]; results: Result[] } {
+  const routes = configs.map(toRoute);
   const results: Result[] = [];
   routes.forEach((route, i) => {
     const total = route.to.reduce((sum, d) => sum + d.weight, 0);

@@ -1,12 +1,11 @@
 /** Each exported service's routes: from its annotation copies or from spec.services, never both; versions must exist. */
 import type { Spec } from '../config/schema';
 import type { Result } from '../krm/result';
-import type { Json } from '../krm/yamlNodes';
 import { ANNOTATION_EXPORT, ANNOTATION_ROUTES } from '../names';
 import type { Draft } from './buildMesh';
 import { describe, where } from './inventory';
 import type { Route } from './model';
-import { checkRoutes, parseRoutesAnnotation, sameRoutes } from './routes';
+import { parseRoutesAnnotation, sameRoutes, typedRoutes } from './routes';
 
 const FIELD = `metadata.annotations.${ANNOTATION_ROUTES}`;
 
@@ -62,7 +61,7 @@ export function resolveRoutes(drafts: readonly Draft[], spec: Spec, results: Res
       results.push({ severity: 'error', code: 'conflicting-routes', message, field });
       return;
     }
-    const { routes, results: found } = checkRoutes(entry.routes as unknown as Json, { where: {}, field: `${field}.routes`, label: `${field}.routes` });
+    const { routes, results: found } = typedRoutes(entry.routes, { where: {}, field: `${field}.routes`, label: `${field}.routes` });
     results.push(...found);
     if (routes) out.set(draft, routes);
   });

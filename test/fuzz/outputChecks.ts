@@ -102,39 +102,3 @@ export function consistent(run: Ran): void {
   const problems = istioOutputProblems(run.list);
   if (problems.length > 0) throw new InvalidOutput(problems);
 }
-
-/**
- * Misbehaviours already reported to their owners (listed in the README's "Reliability" section), tolerated by the
- * mutation properties so that they keep testing everything else, and counted. FUZZ_STRICT=1 tolerates none.
- */
-export const KNOWN_GAPS = {
-  /** The routes schema checks HTTPMatchRequest keys but leaves their values to Istio. */
-  'unchecked-match-values': 'a route match value of the wrong type (e.g. headers.x.exact: 5) gives exit code 0 and a VirtualService Istio rejects',
-  /** A Service's ports are read as they are: numbers and names are not checked for duplicates or for the port-name syntax. */
-  'unchecked-service-ports':
-    'a Service port listed twice, or a port name that is not a valid port name (e.g. ":http", or 300 characters long), gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
-  /** A cluster's `paths` glob becomes a regular expression with no length limit. */
-  'long-glob': 'a spec.clusters[].paths glob of about 100,000 characters throws "Regular expression too large" (the CLI: internal error, exit code 70)',
-  /** gateway.address is any non-empty string: neither an IP address nor a DNS name is required. */
-  'unchecked-gateway-address': 'a gateway address longer than 256 characters gives exit code 0 and a ServiceEntry or WorkloadEntry Istio rejects',
-} as const;
-
-export type KnownGap = keyof typeof KNOWN_GAPS;
-
-const PROBLEM_GAPS: ReadonlyArray<readonly [RegExp, KnownGap]> = [
-  [/^VirtualService [^:]+: data\/spec\/http\/\d+\/match\/\d+\//s, 'unchecked-match-values'],
-  [
-    /^(?:ServiceEntry|WorkloadEntry) [^:]+: (?:.*port name .* must be valid|port number cannot be duplicated|data\/spec\/ports\/\d+\/name )/s,
-    'unchecked-service-ports',
-  ],
-  [/^(?:ServiceEntry|WorkloadEntry) [^:]+: data\/spec\/(?:endpoints\/\d+\/)?address must NOT be longer than 256 characters$/s, 'unchecked-gateway-address'],
-];
-
-/** The known gaps that explain this failure wholly; none when something else is wrong too. */
-export function knownGaps(error: unknown): KnownGap[] {
-  if (process.env['FUZZ_STRICT'] === '1') return [];
-  if (error instanceof Threw && /Invalid regular expression: .*: Regular expression too large/s.test(error.message)) return ['long-glob'];
-  if (!(error instanceof InvalidOutput)) return [];
-  const gaps = error.problems.map((p) => PROBLEM_GAPS.find(([re]) => re.test(p))?.[1]);
-  return gaps.every((g) => g !== undefined) ? [...new Set(gaps as KnownGap[])] : [];
-}

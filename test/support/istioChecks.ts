@@ -53,6 +53,17 @@ function celProblems(r: Obj): string[] {
   return problems;
 }
 
+/**
+ * The resource with every `__proto__` key renamed, for the models: their constructors copy the data with plain
+ * assignments, which turn a `__proto__` key (a header named so) into the prototype of the copy. Renaming keeps the
+ * check honest: every such key sits in a map whose keys the schemas do not constrain.
+ */
+function withoutProtoKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutProtoKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key === '__proto__' ? '__proto__renamed' : key, withoutProtoKeys(entry)]));
+}
+
 /** Schema and CEL problems of one Istio resource; empty when it is valid. */
 export function istioProblems(resource: Obj): string[] {
   const apiVersion = resource['apiVersion'] as string;
@@ -63,7 +74,7 @@ export function istioProblems(resource: Obj): string[] {
   if (!Model) return [`${kind} is not served at ${apiVersion}`];
   const problems = celProblems(resource);
   try {
-    new Model(resource).validate();
+    new Model(withoutProtoKeys(resource) as Obj).validate();
   } catch (error) {
     problems.push((error as Error).message);
   }

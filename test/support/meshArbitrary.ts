@@ -135,7 +135,8 @@ const headerValue = fc.string({
 
 const stringMatch = fc.oneof(
   headerValue.map((v) => ({ exact: v })),
-  headerValue.map((v) => ({ prefix: v })),
+  // Istio's webhook refuses an empty prefix on a header.
+  headerValue.filter((v) => v !== '').map((v) => ({ prefix: v })),
   fc.constantFrom('^a.*', '.*b$', '[0-9]+').map((v) => ({ regex: v })),
 );
 
