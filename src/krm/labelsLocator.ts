@@ -40,7 +40,7 @@ const isWhiteSpace = (code: number): boolean => code === SPACE || /\s/.test(Stri
 /** Lines by character codes: a manifest has many lines and only a few are read as text. */
 function linesOf(text: string): Line[] {
   const out: Line[] = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline < 0 ? text.length : newline;
     let at = start;

@@ -48,11 +48,7 @@ export function place(generated: readonly Generated[], template: string): Placed
   const withPath = generated.map((g) => ({ g, path: path(g), rank: kindRank(g.kind) }));
   withPath.sort(
     (a, b) =>
-      compare(a.path, b.path) ||
-      compare(a.g.namespace, b.g.namespace) ||
-      compare(a.g.service, b.g.service) ||
-      a.rank - b.rank ||
-      compare(a.g.name, b.g.name),
+      compare(a.path, b.path) || compare(a.g.namespace, b.g.namespace) || compare(a.g.service, b.g.service) || a.rank - b.rank || compare(a.g.name, b.g.name),
   );
   const next = new Map<string, number>();
   return withPath.map(({ g, path }): Placed => {
