@@ -1,5 +1,5 @@
 /** The only file that touches argv, stdin/stdout and exit codes: it picks the mode and prints its report. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { HELP } from './help';
 import { EXPLAIN_FORMATS, runExplain } from './modes/explain';
@@ -15,11 +15,41 @@ import { TOOL } from './names';
 const USAGE_ERROR = 2;
 
 /** stdin as text; undefined when its bytes are not UTF-8. */
-function readStdin(): Promise<string | undefined> {
+async function readStdin(): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  // Read with blocking reads, as fast as the pipe delivers; a stdin its parent made non-blocking says EAGAIN, and the
+  // rest is then read as a stream.
+  if (readBlocking(chunks) === 'would-block') await readStream(chunks);
+  return decodeUtf8(Buffer.concat(chunks));
+}
+
+function readBlocking(chunks: Buffer[]): 'done' | 'would-block' {
+  let buffer = Buffer.allocUnsafe(1 << 20);
+  let filled = 0;
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, buffer, filled, buffer.length - filled, null);
+    } catch (error) {
+      const code = error instanceof Error && 'code' in error ? error.code : undefined;
+      if (code !== 'EAGAIN' && code !== 'EOF') throw error;
+      chunks.push(buffer.subarray(0, filled));
+      return code === 'EAGAIN' ? 'would-block' : 'done';
+    }
+    filled += read;
+    if (read === 0 || filled === buffer.length) {
+      chunks.push(buffer.subarray(0, filled));
+      if (read === 0) return 'done';
+      buffer = Buffer.allocUnsafe(buffer.length * 2);
+      filled = 0;
+    }
+  }
+}
+
+function readStream(chunks: Buffer[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
     process.stdin.on('data', (chunk: Buffer) => chunks.push(chunk));
-    process.stdin.on('end', () => resolve(decodeUtf8(Buffer.concat(chunks))));
+    process.stdin.on('end', resolve);
     process.stdin.on('error', reject);
   });
 }

@@ -21,6 +21,35 @@ test('a bookinfo ResourceList succeeds with exit code 0 and the golden output', 
   expect(`# exit code: 0\n${stdout}`).toBe(expected);
 });
 
+/** A parent that hands over stdin in non-blocking mode (libuv and Go make a child's stdin blocking; Python does not). */
+const NON_BLOCKING_PARENT = `
+import fcntl, os, subprocess, sys, time
+data = sys.stdin.buffer.read()
+r, w = os.pipe()
+fcntl.fcntl(r, fcntl.F_SETFL, fcntl.fcntl(r, fcntl.F_GETFL) | os.O_NONBLOCK)
+child = subprocess.Popen(sys.argv[1:], stdin=r, stdout=subprocess.PIPE)
+os.close(r)
+third = len(data) // 3 + 1
+for at in range(0, len(data), third):
+    time.sleep(0.15)
+    os.write(w, data[at:at + third])
+os.close(w)
+sys.stdout.buffer.write(child.stdout.read())
+sys.exit(child.wait())
+`;
+const python = spawnSync('python3', ['--version']).status === 0;
+
+(python ? test : test.skip)(
+  `stdin in non-blocking mode, written slowly: the whole input is read${python ? '' : ' (skipped: needs python3 as the parent)'}`,
+  () => {
+    const input = readFileSync(join(__dirname, '..', 'testdata', 'bookinfo-current', 'input.yaml'), 'utf8');
+    const expected = readFileSync(join(__dirname, '..', 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8');
+    const { stdout, status } = spawnSync('python3', ['-c', NON_BLOCKING_PARENT, process.execPath, BIN], { input, encoding: 'utf8' });
+    expect(status).toBe(0);
+    expect(`# exit code: 0\n${stdout}`).toBe(expected);
+  },
+);
+
 test.each([
   ['broken YAML', 'items: [\n'],
   ['empty input', ''],
