@@ -40,7 +40,7 @@ function readBlocking(chunks: Buffer[]): 'done' | 'would-block' {
     if (read === 0 || filled === buffer.length) {
       chunks.push(buffer.subarray(0, filled));
       if (read === 0) return 'done';
-      buffer = Buffer.allocUnsafe(buffer.length * 2);
+      buffer = Buffer.allocUnsafe(buffer.length);
       filled = 0;
     }
   }

@@ -1,7 +1,7 @@
 /** Field schemas shared by the functionConfig and the route lists: Kubernetes names, label values, ports. */
 import * as z from 'zod';
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 export const dnsLabel = (what: string) =>
@@ -17,7 +17,7 @@ const QUALIFIED_NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 const DNS_SUBDOMAIN = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
 
 /** Kubernetes' label key syntax: an optional DNS-subdomain prefix and "/", then a name of at most 63 characters. */
-export function isLabelKey(key: string): boolean {
+function isLabelKey(key: string): boolean {
   const slash = key.indexOf('/');
   const name = slash < 0 ? key : key.slice(slash + 1);
   const prefix = slash < 0 ? undefined : key.slice(0, slash);

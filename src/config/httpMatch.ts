@@ -10,7 +10,7 @@ import { dataRecord } from './dataRecord';
 import { dnsLabel, labelKey, labelValue, port } from './fields';
 
 /** Istio's webhook refuses longer ones (its stand-in for Envoy's limit on the size of a compiled RE2 program). */
-export const MAX_REGEX_LENGTH = 1024;
+const MAX_REGEX_LENGTH = 1024;
 
 const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PSEUDO_HEADERS: ReadonlySet<string> = new Set([':method', ':scheme', ':authority', ':path', ':status']);

@@ -4,6 +4,7 @@
  * for the ports of a remoteWorkloads fact alike.
  */
 import { quote } from '../util';
+import { DNS_LABEL } from './fields';
 
 /** A port as a Service (or a fact) gives it. */
 export interface PortSpec {
@@ -17,8 +18,7 @@ export interface PortSpec {
  * Kubernetes' syntax for a Service port name (a DNS label), no longer than Istio takes: ServiceEntry endpoints and
  * WorkloadEntries key the gateway's ports by name, and their CRDs want names under 63 characters.
  */
-const PORT_NAME = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?$/;
-export const MAX_PORT_NAME = 62;
+const MAX_PORT_NAME = 62;
 
 /** One thing Istio (or Kubernetes) refuses in a list of ports: the entry, its field and why. */
 export interface PortProblem {
@@ -32,7 +32,7 @@ function nameProblem(p: PortSpec, count: number): string | undefined {
     return count > 1
       ? `is missing: a Service with ${count} ports needs a name on each (Kubernetes requires it, Istio keys the gateway's ports by it); name it, e.g. "tcp-${p.port}" or "http-${p.port}"`
       : undefined;
-  if (p.name.length > MAX_PORT_NAME || !PORT_NAME.test(p.name))
+  if (p.name.length > MAX_PORT_NAME || !DNS_LABEL.test(p.name))
     return `${quote(p.name)} is not a valid port name: lowercase letters, digits and "-", starting and ending with a letter or digit (Kubernetes' rule), at most ${MAX_PORT_NAME} characters (Istio's); rename the port`;
   return undefined;
 }

@@ -8,7 +8,7 @@ import { portProblems } from './portRules';
 import { routesSchema } from './routeSchema';
 
 /** A glob longer than any path it could match is a mistake (a path is at most 4096 bytes on Linux, far less in a package). */
-export const MAX_GLOB_LENGTH = 1024;
+const MAX_GLOB_LENGTH = 1024;
 const glob = z
   .string()
   .min(1)

@@ -9,6 +9,7 @@ import type { Alias, Document } from 'yaml';
 import { expandedSize, forbiddenCharacterAt, MAX_EXPANDED_NODES, TOO_DEEP, TOO_DEEP_FIX } from './limits';
 import { lineAndColumn, placeOf, spotAt } from './locate';
 import type { Result } from './result';
+import { quote } from '../util';
 
 /** Segments of the field named for a value nested too deeply: where the nesting starts, not its 10,000th level. */
 const TOO_DEEP_FIELD = 2;
@@ -27,8 +28,6 @@ const at = (text: string, offset: number): string => {
 };
 
 /** A short quote of source text for a message. */
-const quote = (source: string): string => JSON.stringify(source.length > 40 ? `${source.slice(0, 40)}…` : source);
-
 function forbiddenCharacter(text: string, docs: readonly Document[], what: string, offset: number): Result {
   const code = text.charCodeAt(offset);
   const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -64,7 +63,7 @@ function syntaxError(text: string, doc: Document, what: string): Result | undefi
     const source = range ? text.slice(range[0], range[1]) : '';
     const place = placeOf(doc, spot.path, what);
     return error(
-      `${place.label}: a key is ${keyKind(spot.node)} (${quote(source)}) ${at(text, offset)}; Kubernetes reads only strings as keys: write the key as a string`,
+      `${place.label}: a key is ${keyKind(spot.node)} (${quote(source, 40)}) ${at(text, offset)}; Kubernetes reads only strings as keys: write the key as a string`,
       place,
     );
   }

@@ -56,7 +56,7 @@ export function spotAt(doc: Document, offset: number): Spot {
 }
 
 /** A field path as results write it: `spec.clusters[0].paths`. */
-export const fieldPath = (path: readonly Segment[]): string => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
+const fieldPath = (path: readonly Segment[]): string => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
 const text = (map: YAMLMap, key: string): string => {
   const node = map.get(key, true);

@@ -1,5 +1,5 @@
 import { parseDocument } from 'yaml';
-import { deleteIn, resolvePlain, setIn, toNode, toTyped } from './yamlNodes';
+import { deleteIn, needsQuotes, resolvePlain, setIn, toNode, toTyped } from './yamlNodes';
 import { stringifyNode } from './resourceList';
 import type { YAMLMap } from 'yaml';
 
@@ -18,6 +18,15 @@ describe('resolvePlain reads plain scalars as the YAML 1.2 core schema does', ()
     ['v1', 'v1'],
   ])('%j → %j', (text, value) => {
     expect(resolvePlain(text)).toEqual(value);
+  });
+});
+
+describe('needsQuotes: strings that a YAML 1.2 or a YAML 1.1 reader (kubectl) would read as something else', () => {
+  test.each(['0b1', '1_0', '0x1_F', '1:20', '190:20:30', '1.', '.5', '1e3', '-1', '+1', '0644', 'yes', 'off', 'null', '~', 'true'])('%s is quoted', (text) => {
+    expect(needsQuotes(text)).toBe(true);
+  });
+  test.each(['v1', '1.2.3', '1-2', 'a:b', '2.0-beta', 'reviews', '1:2:x', '.x', '0b2'])('%s is not', (text) => {
+    expect(needsQuotes(text)).toBe(false);
   });
 });
 

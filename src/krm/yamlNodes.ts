@@ -37,10 +37,13 @@ export function resolvePlain(text: string): Json {
 }
 
 /** Would a plain scalar with this text read back as something other than this string? */
+/** Numbers to YAML 1.1 only: binary, digits with `_`, base 60 (`1:20`), floats such as `1.` or `.5`. */
+const YAML11_NUMBER = /^[-+]?(?:0b[01_]+|0x[0-9a-fA-F_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+]?[0-9]+)?)$/;
+
 export function needsQuotes(text: string): boolean {
   if (resolvePlain(text) !== text) return true;
-  // YAML 1.1 readers (go-yaml v2, older kubectl) read these as booleans; quote them for every reader.
-  return /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text);
+  // YAML 1.1 readers (go-yaml v2, sigs.k8s.io/yaml in kubectl) read these as booleans or numbers; quote them for every reader.
+  return /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text) || YAML11_NUMBER.test(text);
 }
 
 function scalarValue(node: Scalar): Json {

@@ -41,19 +41,18 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
   }
   const seen = new Set<string>();
   for (const p of placed) {
-    const size = seen.size;
-    seen.add(`${p.cluster}|${p.kind}|${p.namespace}|${p.name}`);
-    if (seen.size === size) {
+    const id = `${p.cluster}|${p.kind}|${p.namespace}|${p.name}`;
+    if (seen.has(id)) {
       const message = `two generated resources for cluster ${p.cluster} are both named ${p.kind} ${p.namespace}/${p.name}; rename the versions or services whose names differ only in case or punctuation`;
       results.push({ severity: 'error', code: 'generated-collision', message });
     }
-    const ofKind = user.get(p.kind);
-    for (const entry of ofKind?.get(identity(groupOf(p.body['apiVersion'] as string), p.namespace, p.name)) ?? []) {
+    seen.add(id);
+    for (const entry of user.get(p.kind)?.get(identity(groupOf(p.body['apiVersion'] as string), p.namespace, p.name)) ?? []) {
       if (entry.cluster !== undefined && entry.cluster !== p.cluster) continue;
       const message = `${describe(entry.item)} was written by hand, but the function generates a resource with that kind, namespace and name for cluster ${p.cluster}; it is never overwritten: delete or rename it, or stop exporting service ${p.service}`;
       results.push({ severity: 'error', code: 'collision', message, field: 'metadata.name', ...where(entry.item) });
     }
-    const owner = files.size === 0 ? undefined : files.get(p.path);
+    const owner = files.get(p.path);
     if (owner) {
       const message = `output.path puts generated resources in ${p.path}, which holds ${describe(owner.item)} written by hand; choose an output.path of files that only the function writes`;
       results.push({ severity: 'error', code: 'collision', message, field: 'spec.output.path', ...where(owner.item) });

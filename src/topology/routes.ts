@@ -32,7 +32,7 @@ function toRoute(config: RouteConfig): Route {
 }
 
 /** Validate a decoded route list (the annotation's). */
-export function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[]; results: Result[] } {
+function checkRoutes(raw: Json, source: RouteSource): { routes?: Route[]; results: Result[] } {
   const parsed = routesSchema.safeParse(raw);
   if (!parsed.success) {
     const results = zodResults(parsed.error, raw, source.where, routesSchema, (path) => `${source.label}${path}`).map((r) => ({
