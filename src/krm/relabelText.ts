@@ -4,6 +4,7 @@
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, Pair } from 'yaml';
 import type { Alias, Document, YAMLMap } from 'yaml';
+import { aliasTarget } from './aliasTarget';
 import { aliasesTo } from './anchors';
 import type { Item } from './item';
 import { stringifyNode } from './resourceList';
@@ -67,7 +68,7 @@ function mapEdit(text: string, labels: YAMLMap, service: string | undefined): Te
  * place may not be able to refer to.
  */
 function flowCopy(node: unknown, doc: Document): unknown {
-  const source = isAlias(node) ? node.resolve(doc) : node;
+  const source = isAlias(node) ? aliasTarget(node, doc) : node;
   if (isPair(source)) return new Pair(flowCopy(source.key, doc), flowCopy(source.value, doc));
   if (!isScalar(source) && !isCollection(source)) return source;
   const copy = Object.create(Object.getPrototypeOf(source) as object, Object.getOwnPropertyDescriptors(source)) as typeof source;
