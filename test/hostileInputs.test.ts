@@ -271,6 +271,14 @@ const CASES: readonly Case[] = [
     cliOnly: true,
   },
   {
+    name: '2,000 small items, each with an anchor and an alias',
+    input: withItems(
+      Array.from({ length: 2_000 }, (_v, i) => `- {apiVersion: v1, kind: ConfigMap, metadata: {name: &n${i} c${i}}, data: {name: *n${i}}}\n`).join(''),
+    ),
+    want: 'success',
+    also: (run) => expect(run.stdout).toContain('metadata: {name: &n1999 c1999}, data: {name: *n1999}'),
+  },
+  {
     name: '200,000 small items in flow style (14 MB)',
     input: withItems(Array.from({ length: 200_000 }, (_v, i) => `- {apiVersion: v1, kind: ConfigMap, metadata: {name: c${i}}, data: {a: b}}\n`).join('')),
     want: { either: /too (many|large)|limit/ },

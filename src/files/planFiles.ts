@@ -9,6 +9,8 @@ import type { Output } from '../output/merge';
 import type { SourceFile } from './readFiles';
 import { applyEdits, relabelEdit } from '../krm/relabelText';
 import type { TextEdit } from '../krm/relabelText';
+import type { Result } from '../krm/result';
+import { LABEL_SERVICE } from '../names';
 
 export type FileChanges = ReadonlyMap<string, string | null>;
 
@@ -18,7 +20,20 @@ function generatedFiles(output: Output): Map<string, string> {
   return new Map([...byPath].map(([path, docs]) => [path, docs.join('---\n')]));
 }
 
-function relabeledFiles(files: readonly SourceFile[], output: Output<Item>): Map<string, string> {
+/** The pod label of a workload that cannot be edited in the text of its file (see relabelEdit). */
+function notEditable(item: Item, service: string | undefined): Result {
+  const change = service === undefined ? `remove the pod label ${LABEL_SERVICE}` : `set the pod label ${LABEL_SERVICE}: ${service}`;
+  return {
+    severity: 'error',
+    code: 'pod-labels-not-editable',
+    message: `${item.kind} ${item.name}: cannot ${change}: the pod labels are written through YAML aliases (or anchors that aliases show) that the function cannot edit in place; write spec.template.metadata.labels out as a plain map, without aliases on the way to it`,
+    resourceRef: item.ref,
+    field: 'spec.template.metadata.labels',
+    ...(item.file ? { file: item.file } : {}),
+  };
+}
+
+function relabeledFiles(files: readonly SourceFile[], output: Output<Item>, results: Result[]): Map<string, string> {
   const edits = new Map<string, TextEdit[]>();
   const texts = new Map(files.map((f) => [f.path, f.text]));
   for (const [item, service] of output.relabel) {
@@ -27,17 +42,25 @@ function relabeledFiles(files: readonly SourceFile[], output: Output<Item>): Map
     if (path === undefined || text === undefined) continue;
     const edit = relabelEdit(text, item, service);
     if (edit) edits.set(path, [...(edits.get(path) ?? []), ...edit]);
+    else results.push(notEditable(item, service));
   }
   return new Map([...edits].map(([path, list]) => [path, applyEdits(texts.get(path) ?? '', list)]));
 }
 
-export function planFiles(files: readonly SourceFile[], output: Output<Item>): FileChanges {
+export interface FilesPlan {
+  readonly changes: FileChanges;
+  /** An error here means the changes are incomplete: write none of them. */
+  readonly results: readonly Result[];
+}
+
+export function planFiles(files: readonly SourceFile[], output: Output<Item>): FilesPlan {
   const current = new Map(files.map((f) => [f.path, f.text]));
   const changes = new Map<string, string | null>();
+  const results: Result[] = [];
   for (const path of output.staleFiles) changes.set(path, null);
-  for (const [path, text] of [...relabeledFiles(files, output), ...generatedFiles(output)]) {
+  for (const [path, text] of [...relabeledFiles(files, output, results), ...generatedFiles(output)]) {
     changes.delete(path);
     if (current.get(path) !== text) changes.set(path, text);
   }
-  return new Map([...changes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { changes: new Map([...changes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))), results };
 }

@@ -4,6 +4,7 @@
  */
 import { isCollection, isPair, isScalar, visit } from 'yaml';
 import type { Alias, Document, YAMLMap } from 'yaml';
+import { aliasTarget } from './aliasTarget';
 
 /** A deep copy of a map without anchors (those stay with the original, where the aliases to them point). */
 export function unanchoredCopy(node: YAMLMap): YAMLMap {
@@ -20,7 +21,7 @@ export function unanchoredCopy(node: YAMLMap): YAMLMap {
   return copy;
 }
 
-const refersTo = (alias: Alias, node: YAMLMap, doc: Document): boolean => alias.source === node.anchor && alias.resolve(doc) === node;
+const refersTo = (alias: Alias, node: YAMLMap, doc: Document): boolean => alias.source === node.anchor && aliasTarget(alias, doc) === node;
 
 /** The aliases of the document that show `node`. */
 export function aliasesTo(node: YAMLMap, doc: Document): Alias[] {

@@ -4,6 +4,7 @@
  */
 import { isAlias, isCollection, isPair } from 'yaml';
 import type { Document, Node } from 'yaml';
+import { aliasTarget } from './aliasTarget';
 
 /** Kubernetes' own limit on the total size of a resource's annotations. */
 export const MAX_ANNOTATIONS_BYTES = 256 * 1024;
@@ -33,7 +34,7 @@ export function expandedSize(doc: Document): number {
     let total = 1;
     if (isAlias(node)) {
       aliases = true;
-      total = size(node.resolve(doc));
+      total = size(aliasTarget(node, doc));
     } else if (isPair(node)) total = size(node.key) + size(node.value);
     else if (isCollection(node)) for (const item of node.items) total = Math.min(MAX_EXPANDED_NODES + 1, total + size(item));
     sizes.set(node, total);

@@ -1,6 +1,7 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments, parseDocument } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { Item } from './item';
+import { relabelNode } from './relabelNode';
 import { applyEdits, relabelEdit } from './relabelText';
 
 function relabel(text: string, service: string | undefined): string {
@@ -82,4 +83,38 @@ describe('labels shared through YAML anchors and aliases', () => {
 test('comments in the map behind the alias are left out of its one-line copy', () => {
   const text = 'spec:\n  selector:\n    matchLabels: &sel\n      # the app\n      app: r # r\n  template:\n    metadata:\n      labels: *sel\n';
   expect(relabel(text, 'r')).toBe(text.replace('labels: *sel', 'labels: {app: r, multicluster-routes.dev/service: r}'));
+});
+
+describe('aliases on the way to the labels: the same values as relabelNode (the exact KRM path) gives', () => {
+  /** The document as JSON after relabelNode changes its nodes. */
+  function byNodes(text: string, service: string | undefined): unknown {
+    const doc = parseDocument(text, { schema: 'failsafe' });
+    relabelNode(new Item(doc.contents as YAMLMap, doc), service);
+    return parseDocument(String(doc), { schema: 'failsafe' }).toJS();
+  }
+  const meta = 'metadata: &meta\n  name: &n web\n  labels: &l {app: *n, version: v1}\n';
+
+  test.each([
+    ['labels written as an alias of a map that holds an alias', `${meta}spec:\n  template:\n    metadata:\n      labels: *l\n`],
+    ['pod metadata written as an alias', `${meta}spec:\n  template: {metadata: *meta}\n`],
+    ['pod template written as an alias', `x: &t {metadata: {labels: {app: r}}}\nspec:\n  template: *t\n`],
+    ['a map on the way anchored and shown elsewhere', `spec:\n  template: &t\n    metadata: {labels: {app: r}}\nother: *t\n`],
+    [
+      'labels that hold an alias, shown elsewhere',
+      `name: &n r\nspec:\n  template:\n    metadata:\n      labels: &l {app: *n}\n  selector: {matchLabels: *l}\n`,
+    ],
+  ])('%s', (_name, text) => {
+    const added = relabel(text, 'r');
+    expect(added).not.toBe(text);
+    expect(parseDocument(added, { schema: 'failsafe' }).toJS()).toEqual(byNodes(text, 'r'));
+    const removed = relabel(added, undefined);
+    expect(removed).not.toBe(added);
+    expect(parseDocument(removed, { schema: 'failsafe' }).toJS()).toEqual(byNodes(added, undefined));
+  });
+
+  test('a pod label whose value is an alias cannot be edited as text', () => {
+    const text = 'n: &n r\nspec: {template: {metadata: {labels: {app: r, multicluster-routes.dev/service: *n}}}}\n';
+    const doc = parseDocument(text, { schema: 'failsafe' });
+    expect(relabelEdit(text, new Item(doc.contents as YAMLMap, doc), 's')).toBeUndefined();
+  });
 });

@@ -2,9 +2,10 @@
  * Files mode: set or remove the generator-owned pod label by editing the file's text at the node's source
  * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
  */
-import { isAlias, isMap, isNode, isScalar } from 'yaml';
+import { isAlias, isCollection, isMap, isNode, isPair, isScalar, Pair } from 'yaml';
 import type { Alias, Document, YAMLMap } from 'yaml';
-import { aliasesTo, unanchoredCopy } from './anchors';
+import { aliasTarget } from './aliasTarget';
+import { aliasesTo } from './anchors';
 import type { Item } from './item';
 import { stringifyNode } from './resourceList';
 import { needsQuotes, toNode } from './yamlNodes';
@@ -35,6 +36,7 @@ function mapEdit(text: string, labels: YAMLMap, service: string | undefined): Te
   const pair = labels.items[index];
   const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
   const valueRange = isScalar(pair?.value) ? pair.value.range : undefined;
+  if (pair && !valueRange) return undefined;
   if (service !== undefined && valueRange) return { start: valueRange[0], end: valueRange[1], text: scalarText(service) };
   if (service === undefined) {
     if (!keyRange || !valueRange) return undefined;
@@ -60,49 +62,70 @@ function mapEdit(text: string, labels: YAMLMap, service: string | undefined): Te
   return { start: at, end: at, text: `${newline}${indent}${entry}\n` };
 }
 
-/** A copy of a map as one line of flow YAML, to stand where an alias stood; undefined when it needs more lines. */
+/**
+ * A copy of a node to stand alone on one line: no anchors (they stay with the original), no comments (they would break
+ * a flow map over lines), and every alias inside replaced by a copy of what it shows, which the text at the copy's
+ * place may not be able to refer to.
+ */
+function flowCopy(node: unknown, doc: Document): unknown {
+  const source = isAlias(node) ? aliasTarget(node, doc) : node;
+  if (isPair(source)) return new Pair(flowCopy(source.key, doc), flowCopy(source.value, doc));
+  if (!isScalar(source) && !isCollection(source)) return source;
+  const copy = Object.create(Object.getPrototypeOf(source) as object, Object.getOwnPropertyDescriptors(source)) as typeof source;
+  for (const key of ['anchor', 'comment', 'commentBefore', 'spaceBefore'] as const) delete copy[key];
+  if (isCollection(copy)) copy.items = copy.items.map((item: unknown) => flowCopy(item, doc)) as typeof copy.items;
+  return copy;
+}
+
+/** A map as one line of flow YAML, to stand where an alias stood; undefined when it needs more lines. */
 function flowText(copy: YAMLMap): string | undefined {
   copy.flow = true;
-  // A comment would break the flow map over lines, at an indentation that does not fit where the alias stood.
-  for (const node of [copy, ...copy.items.flatMap((pair) => [pair.key, pair.value])]) {
-    if (!isNode(node)) continue;
-    delete node.comment;
-    delete node.commentBefore;
-    delete node.spaceBefore;
-  }
   const text = stringifyNode(copy).trimEnd();
   return text.includes('\n') ? undefined : text;
 }
 
-/** Labels written as an alias (`labels: *sel`): the alias becomes a copy of the map it shows, changed. */
-function aliasEdit(alias: Alias, doc: Document, service: string | undefined): TextEdit | undefined {
-  const target = alias.resolve(doc);
-  if (!isMap(target) || !alias.range) return undefined;
-  const copy = unanchoredCopy(target);
-  if (service === undefined) copy.delete(LABEL_SERVICE);
-  else copy.set(toNode(LABEL_SERVICE), toNode(service));
+/**
+ * An alias on the way to the labels (`labels: *sel`, `metadata: *meta`): the alias becomes a copy of the map it
+ * shows, with the labels at `rest` within it changed.
+ */
+function aliasEdit(alias: Alias, rest: readonly string[], doc: Document, service: string | undefined): TextEdit | undefined {
+  const copy = flowCopy(alias, doc);
+  const labels = isMap(copy) && rest.length > 0 ? copy.getIn(rest, true) : copy;
+  if (!isMap(copy) || !isMap(labels) || !alias.range) return undefined;
+  if (service === undefined) labels.delete(LABEL_SERVICE);
+  else labels.set(toNode(LABEL_SERVICE), toNode(service));
   const text = flowText(copy);
   return text === undefined ? undefined : { start: alias.range[0], end: alias.range[1], text };
 }
 
 /**
  * The edits that give the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible.
- * The change shows in the pod labels only: labels written as an alias become a copy, and aliases elsewhere that show
- * the labels (`matchLabels: *labels`) become a copy of them as they were.
+ * The change shows in the pod labels only, as relabelNode makes it: an alias on the way to the labels becomes a copy,
+ * and aliases elsewhere that show a map on the way (`matchLabels: *labels`) become a copy of it as it was.
  */
 export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit[] | undefined {
-  const labels = item.node.getIn(LABELS, true);
-  if (isAlias(labels)) {
-    const edit = aliasEdit(labels, item.doc, service);
-    return edit ? [edit] : undefined;
+  const maps: YAMLMap[] = [item.node];
+  let edit: TextEdit | undefined;
+  for (const [i, key] of LABELS.entries()) {
+    const value = maps[i]?.get(key, true);
+    if (isAlias(value)) {
+      edit = aliasEdit(value, LABELS.slice(i + 1), item.doc, service);
+      break;
+    }
+    if (!isMap(value)) return undefined;
+    maps.push(value);
   }
-  const edit = isMap(labels) ? mapEdit(text, labels, service) : undefined;
-  if (!isMap(labels) || !edit) return undefined;
+  const labels = maps[LABELS.length];
+  if (labels) edit = mapEdit(text, labels, service);
+  if (!edit) return undefined;
   const copies: TextEdit[] = [];
-  for (const alias of aliasesTo(labels, item.doc)) {
-    const copy = flowText(unanchoredCopy(labels));
-    if (!alias.range || copy === undefined) return undefined;
-    copies.push({ start: alias.range[0], end: alias.range[1], text: copy });
+  for (const map of maps) {
+    for (const alias of aliasesTo(map, item.doc)) {
+      const copy = flowCopy(map, item.doc) as YAMLMap;
+      const line = flowText(copy);
+      if (!alias.range || line === undefined) return undefined;
+      copies.push({ start: alias.range[0], end: alias.range[1], text: line });
+    }
   }
   return [...copies, edit];
 }

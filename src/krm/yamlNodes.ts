@@ -6,6 +6,7 @@
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
+import { aliasTarget } from './aliasTarget';
 import { detachAliases, unanchoredCopy } from './anchors';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -58,7 +59,7 @@ function scalarValue(node: Scalar): Json {
  * created without a prototype so that keys such as `__proto__` stay plain data.
  */
 export function toTyped(node: unknown, doc?: Document): Json {
-  if (isAlias(node)) return doc ? toTyped((node as Alias).resolve(doc), doc) : null;
+  if (isAlias(node)) return doc ? toTyped(aliasTarget(node as Alias, doc), doc) : null;
   if (isScalar(node)) return scalarValue(node);
   if (isSeq(node)) return node.items.map((entry) => toTyped(entry, doc));
   if (isMap(node)) {
@@ -101,7 +102,7 @@ function mapAt(root: YAMLMap, path: readonly string[], doc: Document): YAMLMap |
   let current: YAMLMap | undefined = root;
   for (const key of path) {
     const found: unknown = current ? pairOf(current, key)?.value : undefined;
-    const target = isAlias(found) ? found.resolve(doc) : found;
+    const target = isAlias(found) ? aliasTarget(found, doc) : found;
     current = isMap(target) ? target : undefined;
   }
   return current;
@@ -116,7 +117,7 @@ function ownMapAt(root: YAMLMap, path: readonly string[], doc: Document): YAMLMa
   let current = root;
   for (const key of path) {
     const pair = pairOf(current, key);
-    const target = isAlias(pair?.value) ? pair.value.resolve(doc) : pair?.value;
+    const target = isAlias(pair?.value) ? aliasTarget(pair.value, doc) : pair?.value;
     let next: YAMLMap;
     if (pair && isAlias(pair.value) && isMap(target)) pair.value = next = unanchoredCopy(target);
     else if (isMap(target)) next = target;

@@ -79,7 +79,9 @@ export async function runFiles(options: FilesOptions): Promise<Report> {
   const { output, results } = transform({ items: read.items, functionConfig: config });
   const notes = formatResults(results);
   if (!output || hasErrors(results)) return { stdout: '', stderr: `${notes}${TOOL}: nothing was written\n`, exitCode: 1 };
-  const changes = planFiles(files, output);
+  const plan = planFiles(files, output);
+  if (hasErrors(plan.results)) return { stdout: '', stderr: `${notes}${formatResults(plan.results)}${TOOL}: nothing was written\n`, exitCode: 1 };
+  const { changes } = plan;
   const before = new Map(files.map((f) => [f.path, f.text]));
   if (options.check) {
     if (changes.size === 0) return { stdout: '', stderr: `${notes}${TOOL}: ${options.dir} is up to date\n`, exitCode: 0 };

@@ -80,3 +80,54 @@ test('stale generated files are deleted, files the user wrote never are', () => 
   expect(existsSync(join(dir, 'istio', 'cluster1.yaml'))).toBe(true);
   expect(readFileSync(join(dir, 'cluster1', 'settings.yaml'), 'utf8')).toContain('metadata: {name: settings}   # odd spacing');
 });
+
+describe('pod labels reached through YAML aliases', () => {
+  const service =
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {multicluster-routes.dev/export: "true"}\nspec:\n  ports: [{name: http, port: 80}]\n  selector: {app: web}\n---\n';
+  const labelsAlias =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: &n web\n  labels: &l {app: *n, version: v1}\nspec:\n  selector: {matchLabels: {app: web, version: v1}}\n  template:\n    metadata:\n      labels: *l\n';
+  const metadataAlias =
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: &meta\n  name: web\n  labels: {app: web, version: v1}\nspec:\n  selector: {matchLabels: {app: web, version: v1}}\n  template: {metadata: *meta}\n';
+
+  function withWeb(deployment: string): string {
+    const dir = bookinfo();
+    writeFileSync(join(dir, 'cluster1', 'web.yaml'), `${service}${deployment}`);
+    commitAll(dir, 'web');
+    return dir;
+  }
+
+  test.each([
+    [
+      'labels written as an alias of a map that holds an alias',
+      labelsAlias,
+      labelsAlias.replace('labels: *l', 'labels: {app: web, version: v1, multicluster-routes.dev/service: web}'),
+    ],
+    [
+      'pod metadata written as an alias',
+      metadataAlias,
+      metadataAlias.replace('{metadata: *meta}', '{metadata: {name: web, labels: {app: web, version: v1, multicluster-routes.dev/service: web}}}'),
+    ],
+  ])('%s: the alias becomes a copy with the pod label, and a second run changes nothing', (_name, deployment, expected) => {
+    const dir = withWeb(deployment);
+    const first = run(BIN, ['files', dir]);
+    expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readFileSync(join(dir, 'cluster1', 'web.yaml'), 'utf8')).toBe(`${service}${expected}`);
+    commitAll(dir, 'after');
+    expect(run(BIN, ['files', dir, '--check']).status).toBe(0);
+  });
+
+  test('a pod label it cannot edit as text is an error result naming the Deployment and field; nothing is written', () => {
+    const dir = withWeb(
+      metadataAlias
+        .replace('labels: {app: web, version: v1}', 'labels: {app: web, version: &v v1}')
+        .replace('{metadata: *meta}', '{metadata: {labels: {app: web, version: v1, multicluster-routes.dev/service: *v}}}'),
+    );
+    const result = run(BIN, ['files', dir]);
+    expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
+    expect(result.stderr).toMatch(
+      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml\[1\] spec\.template\.metadata\.labels\)\n/m,
+    );
+    expect(result.stderr).toContain('nothing was written');
+    expect(git(dir, 'status', '--porcelain')).toBe('');
+  });
+});
