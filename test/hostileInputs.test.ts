@@ -30,6 +30,17 @@ const mesh = (svc = service()): string => `${HEAD}items:\n${svc}${deployment('v1
 const configMap = (data: string): string =>
   `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: settings, annotations: {multicluster-routes.dev/cluster: c1}}\n  data: ${data}\n`;
 const withItems = (...items: string[]): string => `${HEAD}items:\n${items.join('')}${CONFIG}`;
+/**
+ * A Deployment whose selector and pod labels are one map: anchored in the selector, aliased in the pod labels (even
+ * `i`); or anchored in the pod labels, written first, and aliased in the selector (odd `i`).
+ */
+const sharedLabels = (i: number): string => {
+  const anchored = `&l${i} {app: web, version: v${i}}`;
+  const selector = (labels: string): string => `    selector: {matchLabels: ${labels}}\n`;
+  const template = (labels: string): string => `    template: {metadata: {labels: ${labels}}}\n`;
+  const spec = i % 2 === 0 ? selector(anchored) + template(`*l${i}`) : template(anchored) + selector(`*l${i}`);
+  return `- apiVersion: apps/v1\n  kind: Deployment\n  metadata: {name: web-v${i}, annotations: {multicluster-routes.dev/cluster: c${(i % 2) + 1}}}\n  spec:\n${spec}`;
+};
 
 /** Ten anchors, each a list of ten aliases of the one before: 10^9 nodes once expanded. */
 const laughs = (indent: string): string =>
@@ -277,6 +288,15 @@ const CASES: readonly Case[] = [
     ),
     want: 'success',
     also: (run) => expect(run.stdout).toContain('metadata: {name: &n1999 c1999}, data: {name: *n1999}'),
+  },
+  {
+    name: '2,000 Deployments whose pod labels and selector share one anchored map',
+    input: withItems(service(), ...Array.from({ length: 2_000 }, (_v, i) => sharedLabels(i))),
+    want: 'success',
+    also: (run) => {
+      expect(run.stdout).toMatch(/matchLabels: &l0 \{ ?app: web, version: v0 ?\}/);
+      expect(run.stdout).toMatch(/matchLabels: \{ ?app: web, version: v1 ?\}/);
+    },
   },
   {
     name: '200,000 small items in flow style (14 MB)',

@@ -6,6 +6,7 @@
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
+import { replaceAlias } from './aliasIndex';
 import { aliasTarget } from './aliasTarget';
 import { detachAliases, unanchoredCopy } from './anchors';
 
@@ -119,7 +120,7 @@ function ownMapAt(root: YAMLMap, path: readonly string[], doc: Document): YAMLMa
     const pair = pairOf(current, key);
     const target = isAlias(pair?.value) ? aliasTarget(pair.value, doc) : pair?.value;
     let next: YAMLMap;
-    if (pair && isAlias(pair.value) && isMap(target)) pair.value = next = unanchoredCopy(target);
+    if (pair && isAlias(pair.value) && isMap(target)) replaceAlias(pair.value, (next = unanchoredCopy(target)), doc);
     else if (isMap(target)) next = target;
     else current.set(toNode(key), (next = new YAMLMap()));
     detachAliases(next, doc);
