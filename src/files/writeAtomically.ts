@@ -6,8 +6,8 @@
  * the commit (synchronous, a few renames) takes effect once the commit is done. Signal handlers are installed only
  * while writing.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+// `promises` from node:fs, not node:fs/promises: the bundle then loads that module only when files mode writes.
+import { copyFileSync, existsSync, linkSync, mkdirSync, promises, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { TOOL } from '../names';
 import type { FileChanges } from './planFiles';
@@ -105,7 +105,7 @@ export async function writeAtomically(dir: string, changes: FileChanges): Promis
         if (created !== undefined) createdDirs.push(created);
         const temp = `${target}${suffix()}.tmp`;
         steps.push({ target, temp, backup: undefined, done: false });
-        await writeFile(temp, text, { flag: 'wx' });
+        await promises.writeFile(temp, text, { flag: 'wx' });
         if (signal) break;
       }
       if (signal) {
