@@ -28,6 +28,17 @@ function scalar(text: string): string | undefined {
   return written.includes('\n') ? undefined : written;
 }
 
+/** Keys come back again and again (`metadata`, `name`, …): their text is kept. */
+const keys = new Map<string, string | undefined>();
+function keyText(key: string): string | undefined {
+  let text = keys.get(key);
+  if (text === undefined && !keys.has(key)) {
+    text = scalar(key);
+    if (keys.size < 10_000) keys.set(key, text);
+  }
+  return text;
+}
+
 const leaf = (value: Json): string | undefined => {
   if (value === null) return 'null';
   if (typeof value === 'string') return scalar(value);
@@ -53,7 +64,7 @@ function block(value: Json, indent: string, first: string, out: string[]): void 
   let prefix = first;
   for (const key in value) {
     const entry = value[key] as Json;
-    const k = scalar(key);
+    const k = keyText(key);
     if (k === undefined) throw new Fallback();
     const simple = leaf(entry);
     if (simple !== undefined) out.push(`${prefix}${k}: ${simple}\n`);
