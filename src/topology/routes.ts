@@ -102,5 +102,5 @@ export function parseRoutesAnnotation(text: string, source: RouteSource): { rout
   return outcome;
 }
 
-/** Two route lists are the same when their JSON is. */
-export const sameRoutes = (a: readonly Route[], b: readonly Route[]): boolean => JSON.stringify(a) === JSON.stringify(b);
+/** Two route lists are the same when their JSON is (copies with one annotation text share one decoded list). */
+export const sameRoutes = (a: readonly Route[], b: readonly Route[]): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
