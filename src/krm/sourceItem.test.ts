@@ -1,4 +1,5 @@
 import { loadYaml, NotFastPath, SourceItem } from './sourceItem';
+import { resolvePlain } from './yamlNodes';
 
 const configMap = (data: string): string => `- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: x}\n  data:\n${data}`;
 
@@ -53,4 +54,30 @@ describe('SourceItem', () => {
   ])('%s goes to the exact path', (_name, source) => {
     expect(() => new SourceItem(source)).toThrow(NotFastPath);
   });
+});
+
+test.each([
+  '0b11',
+  '-0x1F',
+  '+0o17',
+  '+.5',
+  '-.5e-3',
+  '12',
+  '0o17',
+  '0x1F',
+  '1.0',
+  '.inf',
+  '.nan',
+  '~',
+  'null',
+  '',
+  'true',
+  'False',
+  'yes',
+  'v1',
+  '0644',
+  '1e3',
+  '1_000',
+])('loadYaml reads the plain scalar %j as the exact path does (YAML 1.2 core)', (text) => {
+  expect(loadYaml(`a: ${text}\n`)).toEqual({ a: resolvePlain(text) });
 });

@@ -2,7 +2,8 @@
  * An item of the fast reader: its exact source text, a header (apiVersion, kind, metadata) read from the few lines
  * that hold it, and its whole value parsed (js-yaml, YAML 1.2 core schema) only when the function reads it.
  */
-import { CORE_SCHEMA, FAILSAFE_SCHEMA, load } from 'js-yaml';
+import { FAILSAFE_SCHEMA, load } from 'js-yaml';
+import { CORE } from './coreSchema';
 import { WORKLOAD_KINDS } from '../names';
 import { stripComment } from '../util';
 import { fileOf, refOf, stringMap } from './refs';
@@ -35,7 +36,7 @@ export function loadYaml(text: string): Json {
     if (COMPLEX_KEY.test(text)) throw new NotFastPath('a key that is not a string');
   }
   try {
-    return load(text, { schema: CORE_SCHEMA, json: false }) as Json;
+    return load(text, { schema: CORE, json: false }) as Json;
   } catch {
     throw new NotFastPath('unparseable item');
   }

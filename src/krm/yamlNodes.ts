@@ -13,9 +13,9 @@ import { detachAliases, unanchoredCopy } from './anchors';
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
-const NULL = /^(?:~|null|Null|NULL)?$/;
-const BOOL_TRUE = /^(?:true|True|TRUE)$/;
-const BOOL_FALSE = /^(?:false|False|FALSE)$/;
+export const NULL = /^(?:~|null|Null|NULL)?$/;
+export const BOOL_TRUE = /^(?:true|True|TRUE)$/;
+export const BOOL_FALSE = /^(?:false|False|FALSE)$/;
 const INT = /^[-+]?[0-9]+$/;
 const OCT = /^0o[0-7]+$/;
 const HEX = /^0x[0-9a-fA-F]+$/;

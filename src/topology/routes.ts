@@ -1,6 +1,7 @@
 /** Route lists from the Service annotation or the functionConfig → typed routes, or results. */
 import { parse as parseYaml } from 'yaml';
 import { MAX_ANNOTATIONS_BYTES } from '../krm/limits';
+import { loadYaml, NotFastPath } from '../krm/sourceItem';
 import { zodResults } from '../config/parseConfig';
 import { routesSchema } from '../config/routeSchema';
 import type { RouteConfig } from '../config/routeSchema';
@@ -68,6 +69,24 @@ export function typedRoutes(configs: readonly RouteConfig[], source: RouteSource
 /** Route lists already decoded and checked, by annotation text: a Service's copies usually carry the same one. */
 const checked = new Map<string, Route[]>();
 
+/**
+ * The annotation read with js-yaml (the fast reader's parser, warm by now) when it holds nothing where the two
+ * parsers could differ — anchors, aliases, tags, merge keys — and reads without error; else undefined, and the
+ * `yaml` library reads it (and words any error).
+ */
+function quickly(text: string): Json | undefined {
+  if (/[&*!]|<</.test(text)) return undefined;
+  try {
+    return loadYaml(text);
+  } catch (error) {
+    if (error instanceof NotFastPath) return undefined;
+    throw error;
+  }
+}
+
+/** The annotation's YAML or JSON as a value; throws the `yaml` library's error when it is neither. */
+export const decodeAnnotation = (text: string): Json => quickly(text) ?? (parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json);
+
 /** Decode the routes annotation (YAML or JSON), then validate it. */
 export function parseRoutesAnnotation(text: string, source: RouteSource): { routes?: Route[]; results: Result[] } {
   const known = checked.get(text);
@@ -78,7 +97,7 @@ export function parseRoutesAnnotation(text: string, source: RouteSource): { rout
   }
   let raw: Json;
   try {
-    raw = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) as Json;
+    raw = decodeAnnotation(text);
   } catch (error) {
     // The parser's first line reads "<what> at line L, column C:"; the position is inside the annotation value.
     const why = ((error as Error).message.split('\n')[0] ?? '').replace(/:$/, '').replace(/ at line (\d+)/, ' at line $1 of the annotation');
