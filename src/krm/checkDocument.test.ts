@@ -43,6 +43,14 @@ test('a key that is not a string', () => {
   });
 });
 
+test('a key with a tag: the key is found behind its tag', () => {
+  expect(errorOf(`${HEAD}items:\n- apiVersion: v1\n  kind: ConfigMap\n  metadata: {name: settings, namespace: prod}\n  data:\n    !foo k: v\n`)).toMatchObject({
+    message: expect.stringMatching(/^ConfigMap prod\/settings data: a key is a value tagged !foo \("k"\) at line 8, column 5;/),
+    resourceRef: CONFIG_MAP,
+    field: 'data',
+  });
+});
+
 test('a control character, in a document of a file (files mode: the document is the resource)', () => {
   expect(errorOf('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings, namespace: prod}\ndata: {a: "x\u0001"}\n', 'cm.yaml')).toEqual({
     severity: 'error',

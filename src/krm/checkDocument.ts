@@ -57,7 +57,8 @@ function syntaxError(text: string, doc: Document, what: string): Result | undefi
     const place = placeOf(doc, spotAt(doc, offset).path, what, TOO_DEEP_FIELD);
     return error(`${place.label} ${TOO_DEEP} (${at(text, offset)}); ${TOO_DEEP_FIX}`, place);
   }
-  const spot = first.code === 'NON_STRING_KEY' ? spotAt(doc, offset) : undefined;
+  // The parser points at a tagged key's tag (`!foo key: …`), which comes before the key's own range.
+  const spot = first.code === 'NON_STRING_KEY' ? spotAt(doc, offset + (/^![^\s]*\s+/.exec(text.slice(offset, offset + 1024))?.[0].length ?? 0)) : undefined;
   if (spot?.inKey) {
     const range = isNode(spot.node) ? spot.node.range : undefined;
     const source = range ? text.slice(range[0], range[1]) : '';
