@@ -22,3 +22,14 @@ export function quote(value: unknown, max = 80): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length <= max ? text : `${text.slice(0, max)}…`;
 }
+
+/** A field path as results write it: `spec.clusters[0].paths`, a key that is not a plain word in brackets (`["a.b"]`). */
+export function fieldPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => {
+      if (typeof key === 'number') return `[${key}]`;
+      const name = String(key);
+      return /^[A-Za-z0-9_-]+$/.test(name) ? `${i === 0 ? '' : '.'}${name}` : `[${JSON.stringify(name)}]`;
+    })
+    .join('');
+}

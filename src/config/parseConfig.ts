@@ -6,7 +6,7 @@ import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { CONFIG_API_VERSION, CONFIG_KIND } from '../names';
-import { quote } from '../util';
+import { fieldPath, quote } from '../util';
 import { functionConfigSchema, specSchema } from './schema';
 import type { Spec } from './schema';
 
@@ -15,17 +15,6 @@ export type ConfigOutcome = { readonly ok: true; readonly spec: Spec } | { reado
 const SCALAR_KEYS = ['targetCluster', 'profile', 'istioApiVersion', 'globalSuffix', 'addressPool', 'tlsMode', 'trustDomain', 'versionLabel'];
 const YAML_KEYS = ['services', 'remoteWorkloads'];
 const CONFIGMAP_KEYS = [...SCALAR_KEYS, ...YAML_KEYS, 'clusters', 'gatewaySelector', 'exportAll', 'output.path'];
-
-/** `spec.clusters[0].name`; a key that is not a plain word (a header name such as `x.y` or `a b`) in brackets. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => {
-      if (typeof key === 'number') return `[${key}]`;
-      const name = String(key);
-      return /^[A-Za-z0-9_-]+$/.test(name) ? `${i === 0 ? '' : '.'}${name}` : `[${JSON.stringify(name)}]`;
-    })
-    .join('');
-}
 
 function valueAt(root: Json, path: readonly PropertyKey[]): Json | undefined {
   let current: Json | undefined = root;
@@ -71,7 +60,7 @@ export function zodResults(
 ): Result[] {
   return error.issues.map((issue) => {
     const { path, message } = describeIssue(issue, root, schema);
-    const field = formatPath(path);
+    const field = fieldPath(path);
     return { severity: 'error', code: 'invalid-function-config', message: `${label(field)}: ${message}`, field: field || '(root)', ...where };
   });
 }

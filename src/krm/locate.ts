@@ -8,6 +8,7 @@ import type { Document, YAMLMap } from 'yaml';
 import { RESOURCE_LIST_KIND } from '../names';
 import { refOf } from './refs';
 import type { ResourceRef } from './result';
+import { fieldPath } from '../util';
 
 export type Segment = string | number;
 
@@ -54,9 +55,6 @@ export function spotAt(doc: Document, offset: number): Spot {
   }
   return { path, node, inKey: false };
 }
-
-/** A field path as results write it: `spec.clusters[0].paths`. */
-const fieldPath = (path: readonly Segment[]): string => path.map((s, i) => (typeof s === 'number' ? `[${s}]` : i === 0 ? s : `.${s}`)).join('');
 
 const text = (map: YAMLMap, key: string): string => {
   const node = map.get(key, true);
