@@ -75,7 +75,8 @@ FUNCTIONCONFIG
     profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
     istioApiVersion: ${DEFAULTS.istioApiVersion}   # or networking.istio.io/v1beta1, v1alpha3
     globalSuffix: ${DEFAULTS.globalSuffix}
-    addressPool: ${DEFAULTS.classicAddressPool}       # ServiceEntry addresses (IPv4 or IPv6 CIDR); classic default
+    addressPool: ${DEFAULTS.addressPool}       # ServiceEntry addresses (IPv4 or IPv6 CIDR): classic, every host;
+                                     #   current, hosts with a TCP, TLS or unnamed port (all, when set)
     tlsMode: ${DEFAULTS.tlsMode}
     gatewaySelector: {istio: eastwestgateway}
     trustDomain: ${DEFAULTS.trustDomain}
