@@ -70,13 +70,15 @@ FUNCTIONCONFIG
     clusters:                        # required: every cluster of the mesh
     - name: cluster1
       gateway: {address: 192.0.2.10, port: ${DEFAULTS.gatewayPort}}   # IP or DNS name; port defaults to ${DEFAULTS.gatewayPort}
+        # port: where other clusters reach it; listenPort (default ${DEFAULTS.gatewayPort}): the port of the east-west
+        # gateway's Service, which the generated Gateway names (they differ behind a NodePort or a port-mapping LB)
       paths: ["cluster1/**"]         # optional: globs over each resource's file path
     targetCluster: cluster1          # optional: overlay mode, only this cluster's resources
     profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
     istioApiVersion: ${DEFAULTS.istioApiVersion}   # or networking.istio.io/v1beta1, v1alpha3
     globalSuffix: ${DEFAULTS.globalSuffix}
     addressPool: ${DEFAULTS.classicAddressPool}       # ServiceEntry addresses (IPv4 or IPv6 CIDR); classic default
-    tlsMode: ${DEFAULTS.tlsMode}
+    tlsMode: ${DEFAULTS.tlsMode}               # the current profile takes ISTIO_MUTUAL only
     gatewaySelector: {istio: eastwestgateway}
     trustDomain: ${DEFAULTS.trustDomain}
     versionLabel: ${DEFAULTS.versionLabel}

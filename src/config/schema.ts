@@ -28,7 +28,12 @@ export const clusterSchema = z.strictObject({
         if (why !== undefined) ctx.addIssue({ code: 'custom', message: `not an IP address or a DNS name: ${why}; ${GATEWAY_ADDRESS_FIX}` });
       })
       .describe("IP address or DNS name of the cluster's east-west gateway, as other clusters reach it"),
-    port: port.default(DEFAULTS.gatewayPort).describe("port of the gateway's AUTO_PASSTHROUGH listener"),
+    port: port.default(DEFAULTS.gatewayPort).describe('port at which the other clusters reach the gateway (written into their WorkloadEntries and endpoints)'),
+    listenPort: port
+      .default(DEFAULTS.gatewayPort)
+      .describe(
+        "port of the east-west gateway's Service that the generated Gateway listens on; differs from port behind a NodePort or a load balancer that maps ports",
+      ),
   }),
   paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),
   network: z.string().min(1).optional(),
@@ -48,7 +53,10 @@ export const specSchema = z.strictObject({
   istioApiVersion: z.enum(ISTIO_API_VERSIONS).default(DEFAULTS.istioApiVersion),
   globalSuffix: dnsLabel('globalSuffix').default(DEFAULTS.globalSuffix),
   addressPool: z.string().min(1).optional().describe(`CIDR for ServiceEntry addresses; default none in current, ${DEFAULTS.classicAddressPool} in classic`),
-  tlsMode: z.enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE']).default(DEFAULTS.tlsMode),
+  tlsMode: z
+    .enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE'])
+    .default(DEFAULTS.tlsMode)
+    .describe('DestinationRule TLS mode; the current profile takes ISTIO_MUTUAL only'),
   gatewaySelector: dataRecord('label', labelKey, labelValue).default({ ...DEFAULTS.gatewaySelector }),
   trustDomain: z.string().min(1).default(DEFAULTS.trustDomain),
   versionLabel: z.string().min(1).default(DEFAULTS.versionLabel),

@@ -22,8 +22,14 @@ export interface PlanContext {
   readonly addresses: ReadonlyMap<string, string>;
 }
 
-/** A generated resource with the managed-by marker; `spec` keys keep the order given. */
-export function generated(ctx: PlanContext, kind: string, meta: { name: string; namespace: string; service: string }, spec: JsonObject): Generated {
+/** A generated resource with the managed-by marker (and any `annotations` after it); `spec` keys keep the order given. */
+export function generated(
+  ctx: PlanContext,
+  kind: string,
+  meta: { name: string; namespace: string; service: string },
+  spec: JsonObject,
+  annotations?: Readonly<Record<string, string>>,
+): Generated {
   const apiVersion = kind === 'Service' ? 'v1' : ctx.spec.istioApiVersion;
   const body: JsonObject = {
     apiVersion,
@@ -32,7 +38,7 @@ export function generated(ctx: PlanContext, kind: string, meta: { name: string; 
       name: meta.name,
       namespace: meta.namespace,
       labels: { [LABEL_MANAGED_BY]: TOOL },
-      annotations: { [ANNOTATION_CLUSTER]: ctx.cluster.name },
+      annotations: { [ANNOTATION_CLUSTER]: ctx.cluster.name, ...annotations },
     },
     spec,
   };

@@ -5,7 +5,10 @@ import type { JsonObject } from '../krm/yamlNodes';
 export interface Cluster {
   readonly name: string;
   readonly gatewayAddress: string;
+  /** The port other clusters reach the gateway at: WorkloadEntries and endpoints. */
   readonly gatewayPort: number;
+  /** The gateway Service's port, which the generated Gateway names (Istio resolves it to the target port). */
+  readonly gatewayListenPort: number;
   /** The gateway address is a DNS name, not an IP: ServiceEntries must resolve it. */
   readonly gatewayIsHostname: boolean;
 }

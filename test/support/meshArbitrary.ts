@@ -293,7 +293,8 @@ export function resourceList(mesh: MeshSpec): Obj {
     istioApiVersion: mesh.istioApiVersion,
     globalSuffix: mesh.globalSuffix,
     versionLabel: mesh.versionLabel,
-    tlsMode: mesh.tlsMode,
+    // The current profile takes ISTIO_MUTUAL only (a functionConfig error otherwise, tested on its own).
+    tlsMode: mesh.profile === 'classic' ? mesh.tlsMode : mesh.tlsMode && 'ISTIO_MUTUAL',
     targetCluster: mesh.targetCluster === undefined ? undefined : mesh.clusters[mesh.targetCluster]?.name,
     output: mesh.outputPath === undefined ? undefined : { path: mesh.outputPath },
   };
