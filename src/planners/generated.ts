@@ -59,8 +59,27 @@ export const tlsPolicy = (ctx: PlanContext): JsonObject => ({ tls: { mode: ctx.s
 export const portsOf = (service: MeshService): JsonObject[] =>
   service.ports.map((p) => (p.protocol === undefined ? { name: p.name, number: p.number } : { name: p.name, number: p.number, protocol: p.protocol }));
 
-/** Every port of the service mapped to a gateway's port. */
-export const gatewayPorts = (service: MeshService, gatewayPort: number): JsonObject => Object.fromEntries(service.ports.map((p) => [p.name, gatewayPort]));
+/**
+ * The global host's ports in one cluster, with where that cluster's pods listen. Istio gives a selected pod the
+ * container port named like the ServiceEntry port, else the port's targetPort, else its number
+ * (pilot/pkg/serviceregistry/serviceentry/conversion.go, convertWorkloadInstanceToServiceInstance; the pod's named
+ * ports: kube/controller/pod.go, getPortMap). So a numeric targetPort is written as such, and a named one becomes
+ * the port's name: each pod then gets its own container port of that name, as Kubernetes would give it.
+ */
+export const hostPortsIn = (service: MeshService, cluster: string): JsonObject[] => {
+  const local = service.portsIn.get(cluster);
+  return service.ports.map((p) => {
+    const target = local?.find((l) => l.number === p.number)?.targetPort;
+    const port: JsonObject = { name: typeof target === 'string' ? target : p.name, number: p.number };
+    if (p.protocol !== undefined) port['protocol'] = p.protocol;
+    if (typeof target === 'number') port['targetPort'] = target;
+    return port;
+  });
+};
+
+/** Every port mapped to a gateway's port, by name (WorkloadEntry and endpoint `ports`). */
+export const gatewayPorts = (ports: readonly JsonObject[], gatewayPort: number): JsonObject =>
+  Object.fromEntries(ports.map((p) => [String(p['name']), gatewayPort]));
 
 export const clusterByName = (ctx: PlanContext, name: string): Cluster => {
   const found = ctx.mesh.clusters.find((c) => c.name === name);

@@ -5,7 +5,7 @@ import type { MeshService } from '../topology/model';
 import { globalHost } from '../topology/model';
 import { compare } from '../util';
 import type { Generated, PlanContext } from './generated';
-import { clusterByName, forService, gatewayPorts, generated, portsOf } from './generated';
+import { clusterByName, forService, gatewayPorts, generated, hostPortsIn, portsOf } from './generated';
 import { remoteClustersOf, remoteVersions } from './routing';
 
 const name = (service: MeshService): string => `${service.name}-global`;
@@ -25,16 +25,17 @@ export function classicServiceEntry(service: MeshService, ctx: PlanContext): Gen
   const versions = remoteVersions(service, here);
   const remote = ctx.mesh.clusters.filter((c) => versions.some((v) => remoteClustersOf(service, v, here).includes(c.name)));
   if (remote.length === 0) return undefined;
+  const ports = portsOf(service);
   const shared = versions.filter((v) => remoteClustersOf(service, v, here).length > 1);
   const endpoints = remote.map((c) => {
     const labels: JsonObject = { [LABEL_ENDPOINT_CLUSTER]: c.name };
     for (const v of shared) if (remoteClustersOf(service, v, here).includes(c.name)) labels[`${LABEL_VERSION_PREFIX}${v}`] = 'true';
-    return { address: c.gatewayAddress, labels, ports: gatewayPorts(service, c.gatewayPort) };
+    return { address: c.gatewayAddress, labels, ports: gatewayPorts(ports, c.gatewayPort) };
   });
   return generated(ctx, 'ServiceEntry', forService(service, name(service)), {
     hosts: [globalHost(service, ctx.spec.globalSuffix)],
     location: 'MESH_INTERNAL',
-    ports: portsOf(service),
+    ports,
     resolution: 'DNS',
     ...addresses(service, ctx),
     endpoints,
@@ -58,7 +59,7 @@ export function currentServiceEntry(service: MeshService, ctx: PlanContext): Gen
     hosts: [globalHost(service, ctx.spec.globalSuffix)],
     ...addresses(service, ctx),
     location: 'MESH_INTERNAL',
-    ports: portsOf(service),
+    ports: hostPortsIn(service, here),
     resolution: gateways.some((g) => g.gatewayIsHostname) ? 'DNS' : 'STATIC',
     ...subjectAltNames(service, ctx),
     workloadSelector: { labels: { [LABEL_SERVICE]: service.name } },

@@ -5,6 +5,7 @@ import type { Result } from '../krm/result';
 import type { Json } from '../krm/yamlNodes';
 import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVICE } from '../names';
 import { toCluster } from './clusters';
+import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
 import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
@@ -22,6 +23,7 @@ export interface Draft {
   readonly selectors: Array<{ readonly cluster: string | undefined; readonly pairs: ReadonlyArray<readonly [string, string]> }>;
   readonly workloads: Workload[];
   ports: ServicePort[] | undefined;
+  readonly portsIn: Map<string, readonly ServicePort[]>;
   readonly clients: Set<string>;
   /** A workload of the service was rejected with an error, so its versions are not all known. */
   incomplete: boolean;
@@ -43,6 +45,7 @@ const newDraft = (namespace: string, name: string): Draft => ({
   copies: [],
   workloads: [],
   ports: undefined,
+  portsIn: new Map(),
   clients: new Set<string>(),
   incomplete: false,
 });
@@ -86,7 +89,7 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     drafts.set(id, draft);
     // Every copy is checked, so that a mistake is reported whichever cluster's copy comes first.
     const read = readServicePorts(record(entry.item.value['spec']) as Json);
-    if ('ports' in read) draft.ports ??= read.ports;
+    if ('ports' in read) addCopyPorts(draft, entry, read.ports, results);
     for (const { field, message } of 'problems' in read ? read.problems : [])
       results.push({
         severity: 'error',
@@ -188,6 +191,7 @@ function finish(draft: Draft, routes: readonly Route[] | undefined, order: reado
     namespace: draft.namespace,
     name: draft.name,
     ports: draft.ports ?? [],
+    portsIn: draft.portsIn,
     manifestClusters: new Set(draft.copies.map((c) => c.cluster as string)),
     workloads: draft.workloads,
     versions: [...runsIn.keys()],

@@ -21,6 +21,8 @@ export interface ServicePort {
   /** As the Service wrote them; copied onto a client cluster's selector-less Service. */
   readonly serviceProtocol: string | undefined;
   readonly appProtocol: string | undefined;
+  /** Where the pods listen, when not at `number`: a port number or a container port's name. */
+  readonly targetPort: number | string | undefined;
 }
 
 export interface Workload {
@@ -47,6 +49,8 @@ export interface MeshService {
   readonly namespace: string;
   readonly name: string;
   readonly ports: readonly ServicePort[];
+  /** Each cluster's own copy of the Service's ports: where that cluster's pods listen. */
+  readonly portsIn: ReadonlyMap<string, readonly ServicePort[]>;
   /** Clusters that hold a manifest of the Service. */
   readonly manifestClusters: ReadonlySet<string>;
   readonly workloads: readonly Workload[];
