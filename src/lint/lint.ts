@@ -11,6 +11,7 @@ import type { Mesh } from '../topology/model';
 import { contradictingFacts } from './contradictingFacts';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
+import { unknownIdentities } from './unknownIdentities';
 import { unreachableRules } from './unreachableRules';
 import { unusedVersions } from './unusedVersions';
 
@@ -29,4 +30,5 @@ export const lint = (input: LintInput): Result[] => [
   ...gatewayAddresses(input),
   ...hostConflicts(input),
   ...contradictingFacts(input),
+  ...unknownIdentities(input),
 ];

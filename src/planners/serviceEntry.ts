@@ -42,11 +42,17 @@ export function classicServiceEntry(service: MeshService, ctx: PlanContext): Gen
   });
 }
 
-/** Identities of the serving workloads, when every one of them is known. */
+/**
+ * Identities of every serving workload, where the cluster's own pods do not already give Istio each of them: a client
+ * accepts the identities of the host's local endpoints plus the ServiceEntry's `subjectAltNames`
+ * (pilot/pkg/model/push_context.go, initServiceAccounts, addServiceAccounts). Never an incomplete list: when a
+ * fact does not give its identity, none (the unknown-identity lint says which fact).
+ */
 function subjectAltNames(service: MeshService, ctx: PlanContext): JsonObject {
-  if (service.workloads.some((w) => w.cluster === ctx.cluster.name)) return {};
   const accounts = service.workloads.map((w) => w.serviceAccount);
   if (accounts.some((a) => a === undefined)) return {};
+  const local = new Set(service.workloads.filter((w) => w.cluster === ctx.cluster.name).map((w) => w.serviceAccount));
+  if (accounts.every((a) => local.has(a))) return {};
   const names = [...new Set(accounts as string[])].sort(compare);
   return { subjectAltNames: names.map((sa) => `spiffe://${ctx.spec.trustDomain}/ns/${service.namespace}/sa/${sa}`) };
 }
