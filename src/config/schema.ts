@@ -73,6 +73,7 @@ export const specSchema = z.strictObject({
         cluster: z.string().min(1),
         version,
         serviceAccount: z.string().min(1).optional(),
+        replicas: z.number().int().min(0).optional().describe("the workload's pods, for its WorkloadEntries' weight; 1 when not given"),
         ports: z
           .array(servicePort)
           .min(1)

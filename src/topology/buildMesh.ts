@@ -132,8 +132,10 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
     const spec2 = record(template['spec']);
     const account = spec2['serviceAccountName'] ?? spec2['serviceAccount'];
     const serviceAccount = typeof account === 'string' && account !== '' ? account : 'default';
+    const count = record(entry.item.value['spec'])['replicas'];
+    const replicas = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
     for (const draft of matched) {
-      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount });
+      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount, replicas });
       draft.clients.add(entry.cluster);
     }
     if (matched[0]) workloadServices.set(entry.item, matched[0].name);
@@ -152,7 +154,7 @@ function addFacts(drafts: Map<string, Draft>, spec: Spec, results: Result[]): vo
     const id = key(fact.namespace, fact.service);
     const draft = drafts.get(id) ?? newDraft(fact.namespace, fact.service);
     drafts.set(id, draft);
-    draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount });
+    draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount, replicas: fact.replicas });
     draft.clients.add(fact.cluster);
     if (draft.ports === undefined && fact.ports) draft.ports = fact.ports.map(toServicePort);
   });

@@ -32,6 +32,8 @@ export interface Workload {
   readonly version: string;
   /** Undefined when a fact does not say. */
   readonly serviceAccount: string | undefined;
+  /** `spec.replicas` (or a fact's `replicas`); undefined when not written, as for an autoscaled Deployment. */
+  readonly replicas: number | undefined;
 }
 
 export interface Destination {
@@ -74,3 +76,9 @@ export const localHost = (s: { name: string; namespace: string }): string => `${
 export const globalHost = (s: { name: string; namespace: string }, suffix: string): string => `${s.name}.${s.namespace}.${suffix}`;
 
 export const runsIn = (service: MeshService, version: string, cluster: string): boolean => service.runsIn.get(version)?.includes(cluster) ?? false;
+
+/**
+ * The pods of some workloads, each counted at its `replicas`, or 1 when it has none (Kubernetes' default; an
+ * autoscaler may run more).
+ */
+export const podCount = (workloads: readonly Workload[]): number => workloads.reduce((n, w) => n + (w.replicas ?? 1), 0);

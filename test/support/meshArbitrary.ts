@@ -266,7 +266,7 @@ function serviceItems(mesh: MeshSpec, s: ServiceSpec, counters: Map<string, numb
       const labels = { app: s.name, [label]: v.name };
       const template = { metadata: { labels }, spec: { serviceAccountName: `${s.name}-sa`, containers: [{ name: s.name, image: `example/${s.name}:1` }] } };
       const metadata = { name: `${s.name}-${v.name}`, ...ns, annotations: placement(mesh.clusters[c] as ClusterSpec, counters) };
-      items.push({ apiVersion: 'apps/v1', kind: v.kind, metadata, spec: { replicas: 1, selector: { matchLabels: labels }, template } });
+      items.push({ apiVersion: 'apps/v1', kind: v.kind, metadata, spec: { replicas: (c + v.name.length) % 4, selector: { matchLabels: labels }, template } });
     }
   }
   return items;
