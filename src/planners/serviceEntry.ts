@@ -51,7 +51,8 @@ export function classicServiceEntry(service: MeshService, ctx: PlanContext): Gen
 function subjectAltNames(service: MeshService, ctx: PlanContext): JsonObject {
   const accounts = service.workloads.map((w) => w.serviceAccount);
   if (accounts.some((a) => a === undefined)) return {};
-  const local = new Set(service.workloads.filter((w) => w.cluster === ctx.cluster.name).map((w) => w.serviceAccount));
+  // Only pods whose manifests the function labels are sure to be the host's local endpoints.
+  const local = new Set(service.workloads.filter((w) => w.item !== undefined && w.cluster === ctx.cluster.name).map((w) => w.serviceAccount));
   if (accounts.every((a) => local.has(a))) return {};
   const names = [...new Set(accounts as string[])].sort(compare);
   return { subjectAltNames: names.map((sa) => `spiffe://${ctx.spec.trustDomain}/ns/${service.namespace}/sa/${sa}`) };
