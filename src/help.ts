@@ -49,6 +49,7 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   host-conflict (error)            your own VirtualService/DestinationRule for a host whose config is generated
   no-workloads (warning)           an exported Service with no workload in any cluster
   contradicting-fact (error)       a remoteWorkloads fact that the manifests in the input contradict
+  unknown-identity (warning)       a remoteWorkloads fact without serviceAccount: no subjectAltNames are written
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters
@@ -87,7 +88,8 @@ FUNCTIONCONFIG
     services:                        # routes here instead of the annotation
     - {name: reviews, namespace: default, routes: [{to: v1}]}
     remoteWorkloads:                 # workloads whose manifests are not in the input
-    - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews}
+    - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews, replicas: 3}
+      # replicas: the pods, weight of the WorkloadEntry (default 1)
 
   A ConfigMap works too, with flat data keys (kpt fn eval -- key=value):
     clusters: "cluster1=192.0.2.10,cluster2=gw2.example.com:15443"   profile, targetCluster, … as above
