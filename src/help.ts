@@ -50,6 +50,7 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   no-workloads (warning)           an exported Service with no workload in any cluster
   contradicting-fact (error)       a remoteWorkloads fact that the manifests in the input contradict
   unknown-identity (warning)       a remoteWorkloads fact without serviceAccount: no subjectAltNames are written
+  shadowed-target-port (error)     a container port named like a Service port that is not its targetPort
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters

@@ -11,6 +11,7 @@ import type { Mesh } from '../topology/model';
 import { contradictingFacts } from './contradictingFacts';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
+import { shadowedPorts } from './shadowedPorts';
 import { unknownIdentities } from './unknownIdentities';
 import { unreachableRules } from './unreachableRules';
 import { unusedVersions } from './unusedVersions';
@@ -31,4 +32,5 @@ export const lint = (input: LintInput): Result[] => [
   ...hostConflicts(input),
   ...contradictingFacts(input),
   ...unknownIdentities(input),
+  ...shadowedPorts(input),
 ];
