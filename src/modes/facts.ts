@@ -47,11 +47,14 @@ function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[]
   if (hasErrors(all)) return { results: all };
   const out: JsonObject[] = [];
   for (const service of mesh.services) {
-    const ports = service.ports.map((p) => ({ name: p.name, port: p.number, ...(p.appProtocol === undefined ? {} : { appProtocol: p.appProtocol }) }));
+    // Each fact its own port objects: YAML would print a shared one as an alias (and `facts` without --update as a
+    // broken `{source: a1}`).
+    const ports = (): JsonObject[] =>
+      service.ports.map((p) => ({ name: p.name, port: p.number, ...(p.appProtocol === undefined ? {} : { appProtocol: p.appProtocol }) }));
     for (const [fact, workloads] of group(service, options.cluster)) {
       // The pods, when not the default 1: the overlay's WorkloadEntries weigh as many (planners/workloadEntry).
       const pods = podCount(workloads);
-      out.push({ ...fact, ...(pods === 1 ? {} : { replicas: pods }), ports } as JsonObject);
+      out.push({ ...fact, ...(pods === 1 ? {} : { replicas: pods }), ports: ports() } as JsonObject);
     }
   }
   return { facts: out, results: all };
