@@ -49,6 +49,8 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   host-conflict (error)            your own VirtualService/DestinationRule for a host whose config is generated
   no-workloads (warning)           an exported Service with no workload in any cluster
   contradicting-fact (error)       a remoteWorkloads fact that the manifests in the input contradict
+  unknown-identity (warning)       a remoteWorkloads fact without serviceAccount: no subjectAltNames are written
+  shadowed-target-port (error)     a container port named like a Service port that is not its targetPort
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters
@@ -72,6 +74,8 @@ FUNCTIONCONFIG
     clusters:                        # required: every cluster of the mesh
     - name: cluster1
       gateway: {address: 192.0.2.10, port: ${DEFAULTS.gatewayPort}}   # IP or DNS name; port defaults to ${DEFAULTS.gatewayPort}
+        # port: where other clusters reach it; listenPort (default ${DEFAULTS.gatewayPort}): the port of the east-west
+        # gateway's Service, which the generated Gateway names (they differ behind a NodePort or a port-mapping LB)
       paths: ["cluster1/**"]         # optional: globs over each resource's file path
     targetCluster: cluster1          # optional: overlay mode, only this cluster's resources
     profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
@@ -79,7 +83,7 @@ FUNCTIONCONFIG
     globalSuffix: ${DEFAULTS.globalSuffix}
     addressPool: ${DEFAULTS.addressPool}        # ServiceEntry addresses (IPv4 or IPv6 CIDR): classic, every host;
                                      #   current, hosts with a TCP, TLS or sniffed port (all, when set)
-    tlsMode: ${DEFAULTS.tlsMode}
+    tlsMode: ${DEFAULTS.tlsMode}               # the current profile takes ISTIO_MUTUAL only
     gatewaySelector: {istio: eastwestgateway}
     trustDomain: ${DEFAULTS.trustDomain}
     versionLabel: ${DEFAULTS.versionLabel}
@@ -88,7 +92,8 @@ FUNCTIONCONFIG
     services:                        # routes here instead of the annotation
     - {name: reviews, namespace: default, routes: [{to: v1}]}
     remoteWorkloads:                 # workloads whose manifests are not in the input
-    - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews}
+    - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews, replicas: 3}
+      # replicas: the pods, weight of the WorkloadEntry (default 1)
 
   A ConfigMap works too, with flat data keys (kpt fn eval -- key=value):
     clusters: "cluster1=192.0.2.10,cluster2=gw2.example.com:15443"   profile, targetCluster, … as above

@@ -35,6 +35,15 @@ export const ISTIO_GROUP = 'networking.istio.io';
 export const ISTIO_API_VERSIONS = ['networking.istio.io/v1', 'networking.istio.io/v1beta1', 'networking.istio.io/v1alpha3'] as const;
 export type IstioApiVersion = (typeof ISTIO_API_VERSIONS)[number];
 
+/**
+ * `istioctl analyze` skips the codes this annotation lists on a resource (pkg/config/analysis/local/istiod_analyze.go,
+ * filterMessages). IST0173 (DestinationRuleSubsetNotSelectPods) looks at Pods only, never WorkloadEntries
+ * (pkg/config/analysis/analyzers/destinationrule/subset.go, PodNotSelectedAnalyzer), so it reports every subset of a
+ * version that runs in another cluster, at Error level since Istio 1.27.
+ */
+export const ANNOTATION_ANALYZE_SUPPRESS = 'galley.istio.io/analyze-suppress';
+export const SUBSET_NOT_SELECT_PODS = 'IST0173';
+
 export const GATEWAY_NAME = 'multicluster-routes-global';
 export const GATEWAY_NAMESPACE = 'istio-system';
 

@@ -13,6 +13,15 @@ export interface CheckedSpec {
 
 const error = (code: string, field: string, message: string): Result => ({ severity: 'error', code, field, message: `functionConfig ${field}: ${message}` });
 
+/**
+ * The current profile reaches other clusters through their east-west gateways' AUTO_PASSTHROUGH filter chains,
+ * which match only Istio's mutual-TLS ALPNs (pilot/pkg/networking/core/gateway.go, builtAutoPassthroughFilterChains;
+ * allIstioMtlsALPNs in listener.go); only ISTIO_MUTUAL sends them. MUTUAL without client certificates is refused by
+ * Istio's webhook (pkg/config/validation/agent/validation.go, ValidateTLS).
+ */
+const tlsModeProblem = (mode: string): string =>
+  `${JSON.stringify(mode)} breaks every call between clusters in the current profile: the other clusters' east-west gateways pass a connection through (AUTO_PASSTHROUGH) only when it carries Istio's mutual-TLS ALPN, which only ISTIO_MUTUAL sends${mode === 'MUTUAL' ? ", and MUTUAL without client certificates is refused by Istio's validating webhook" : ''}; remove spec.tlsMode (the default is ISTIO_MUTUAL) or set it to ISTIO_MUTUAL`;
+
 export function checkSpec(spec: Spec): CheckedSpec {
   const results: Result[] = [];
   const names = spec.clusters.map((c) => c.name);
@@ -31,6 +40,8 @@ export function checkSpec(spec: Spec): CheckedSpec {
       ),
     );
   }
+  if (spec.profile === 'current' && spec.tlsMode !== 'ISTIO_MUTUAL')
+    results.push(error('invalid-function-config', 'spec.tlsMode', tlsModeProblem(spec.tlsMode)));
   const emitted = spec.targetCluster === undefined ? names.length : 1;
   const why = checkTemplate(spec.output.path, emitted);
   if (why) results.push(error('invalid-function-config', 'spec.output.path', `${JSON.stringify(spec.output.path)} ${why}`));

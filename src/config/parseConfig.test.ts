@@ -18,10 +18,10 @@ describe('the ConfigMap form', () => {
   test('compact clusters: name=address[:port], IPv6 in brackets', () => {
     const outcome = parseConfig(configMap({ clusters: 'c1=192.0.2.1, c2=gw.example.com:443,c3=[2001:db8::1]:15444,c4=2001:db8::2' }));
     expect(outcome.ok && outcome.spec.clusters).toEqual([
-      { name: 'c1', gateway: { address: '192.0.2.1', port: 15443 } },
-      { name: 'c2', gateway: { address: 'gw.example.com', port: 443 } },
-      { name: 'c3', gateway: { address: '2001:db8::1', port: 15444 } },
-      { name: 'c4', gateway: { address: '2001:db8::2', port: 15443 } },
+      { name: 'c1', gateway: { address: '192.0.2.1', port: 15443, listenPort: 15443 } },
+      { name: 'c2', gateway: { address: 'gw.example.com', port: 443, listenPort: 15443 } },
+      { name: 'c3', gateway: { address: '2001:db8::1', port: 15444, listenPort: 15443 } },
+      { name: 'c4', gateway: { address: '2001:db8::2', port: 15443, listenPort: 15443 } },
     ]);
   });
   test('scalars, booleans, a selector and YAML-valued keys', () => {
@@ -59,7 +59,7 @@ describe('MulticlusterRoutes', () => {
       item('apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nspec:\n  clusters: [{name: c1, gateway: {address: 192.0.2.1}}]\n'),
     );
     expect(outcome.ok && outcome.spec).toEqual({
-      clusters: [{ name: 'c1', gateway: { address: '192.0.2.1', port: 15443 } }],
+      clusters: [{ name: 'c1', gateway: { address: '192.0.2.1', port: 15443, listenPort: 15443 } }],
       profile: 'current',
       istioApiVersion: 'networking.istio.io/v1',
       globalSuffix: 'global',

@@ -12,6 +12,8 @@ export interface PortSpec {
   readonly port: number;
   readonly protocol?: string | undefined;
   readonly appProtocol?: string | undefined;
+  /** A Service manifest's `targetPort`: a number, or the name of a container port. */
+  readonly targetPort?: number | string | undefined;
 }
 
 /**

@@ -28,7 +28,12 @@ export const clusterSchema = z.strictObject({
         if (why !== undefined) ctx.addIssue({ code: 'custom', message: `not an IP address or a DNS name: ${why}; ${GATEWAY_ADDRESS_FIX}` });
       })
       .describe("IP address or DNS name of the cluster's east-west gateway, as other clusters reach it"),
-    port: port.default(DEFAULTS.gatewayPort).describe("port of the gateway's AUTO_PASSTHROUGH listener"),
+    port: port.default(DEFAULTS.gatewayPort).describe('port at which the other clusters reach the gateway (written into their WorkloadEntries and endpoints)'),
+    listenPort: port
+      .default(DEFAULTS.gatewayPort)
+      .describe(
+        "port of the east-west gateway's Service that the generated Gateway listens on; differs from port behind a NodePort or a load balancer that maps ports",
+      ),
   }),
   paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),
   network: z.string().min(1).optional(),
@@ -54,7 +59,10 @@ export const specSchema = z.strictObject({
     .describe(
       `CIDR for ServiceEntry addresses (default ${DEFAULTS.addressPool}): every global host in classic; in current, hosts with a TCP, TLS or sniffed port, or every host when set`,
     ),
-  tlsMode: z.enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE']).default(DEFAULTS.tlsMode),
+  tlsMode: z
+    .enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE'])
+    .default(DEFAULTS.tlsMode)
+    .describe('DestinationRule TLS mode; the current profile takes ISTIO_MUTUAL only'),
   gatewaySelector: dataRecord('label', labelKey, labelValue).default({ ...DEFAULTS.gatewaySelector }),
   trustDomain: z.string().min(1).default(DEFAULTS.trustDomain),
   versionLabel: z.string().min(1).default(DEFAULTS.versionLabel),
@@ -71,6 +79,7 @@ export const specSchema = z.strictObject({
         cluster: z.string().min(1),
         version,
         serviceAccount: z.string().min(1).optional(),
+        replicas: z.number().int().min(0).optional().describe("the workload's pods, for its WorkloadEntries' weight; 1 when not given"),
         ports: z
           .array(servicePort)
           .min(1)

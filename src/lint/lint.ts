@@ -11,6 +11,8 @@ import type { Mesh } from '../topology/model';
 import { contradictingFacts } from './contradictingFacts';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
+import { shadowedPorts } from './shadowedPorts';
+import { unknownIdentities } from './unknownIdentities';
 import { unreachableRules } from './unreachableRules';
 import { unusedVersions } from './unusedVersions';
 
@@ -29,4 +31,6 @@ export const lint = (input: LintInput): Result[] => [
   ...gatewayAddresses(input),
   ...hostConflicts(input),
   ...contradictingFacts(input),
+  ...unknownIdentities(input),
+  ...shadowedPorts(input),
 ];

@@ -15,6 +15,8 @@ import { YAML_STYLE } from '../krm/resourceList';
 import type { JsonObject } from '../krm/yamlNodes';
 import { TOOL } from '../names';
 import { buildMesh } from '../topology/buildMesh';
+import type { MeshService, Workload } from '../topology/model';
+import { podCount } from '../topology/model';
 import { takeInventory } from '../topology/inventory';
 import { readFiles } from '../files/readFiles';
 import { unifiedDiff } from '../files/unifiedDiff';
@@ -43,26 +45,39 @@ function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[]
   const { mesh, results } = buildMesh(inventory.entries, spec);
   const all = [...read.results, ...inventory.results, ...results];
   if (hasErrors(all)) return { results: all };
-  const seen = new Set<string>();
   const out: JsonObject[] = [];
   for (const service of mesh.services) {
-    const ports = service.ports.map((p) => ({ name: p.name, port: p.number, ...(p.appProtocol === undefined ? {} : { appProtocol: p.appProtocol }) }));
-    for (const w of service.workloads) {
-      if (w.cluster === options.cluster) continue;
-      const fact: RemoteWorkload = {
-        service: service.name,
-        namespace: service.namespace,
-        cluster: w.cluster,
-        version: w.version,
-        ...(w.serviceAccount === undefined ? {} : { serviceAccount: w.serviceAccount }),
-      };
-      const key = JSON.stringify(fact);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ ...fact, ports } as JsonObject);
+    // Each fact its own port objects: YAML would print a shared one as an alias (and `facts` without --update as a
+    // broken `{source: a1}`).
+    const ports = (): JsonObject[] =>
+      service.ports.map((p) => ({ name: p.name, port: p.number, ...(p.appProtocol === undefined ? {} : { appProtocol: p.appProtocol }) }));
+    for (const [fact, workloads] of group(service, options.cluster)) {
+      // The pods, when not the default 1: the overlay's WorkloadEntries weigh as many (planners/workloadEntry).
+      const pods = podCount(workloads);
+      out.push({ ...fact, ...(pods === 1 ? {} : { replicas: pods }), ports: ports() } as JsonObject);
     }
   }
   return { facts: out, results: all };
+}
+
+/** The service's workloads outside `cluster`, one fact per cluster, version and identity. */
+function group(service: MeshService, cluster: string | undefined): Map<RemoteWorkload, Workload[]> {
+  const byKey = new Map<string, [RemoteWorkload, Workload[]]>();
+  for (const w of service.workloads) {
+    if (w.cluster === cluster) continue;
+    const fact: RemoteWorkload = {
+      service: service.name,
+      namespace: service.namespace,
+      cluster: w.cluster,
+      version: w.version,
+      ...(w.serviceAccount === undefined ? {} : { serviceAccount: w.serviceAccount }),
+    };
+    const key = JSON.stringify(fact);
+    const found = byKey.get(key);
+    if (found) found[1].push(w);
+    else byKey.set(key, [fact, [w]]);
+  }
+  return new Map(byKey.values());
 }
 
 export function runFacts(options: FactsOptions): Report {

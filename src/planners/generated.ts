@@ -22,8 +22,14 @@ export interface PlanContext {
   readonly addresses: ReadonlyMap<string, string>;
 }
 
-/** A generated resource with the managed-by marker; `spec` keys keep the order given. */
-export function generated(ctx: PlanContext, kind: string, meta: { name: string; namespace: string; service: string }, spec: JsonObject): Generated {
+/** A generated resource with the managed-by marker (and any `annotations` after it); `spec` keys keep the order given. */
+export function generated(
+  ctx: PlanContext,
+  kind: string,
+  meta: { name: string; namespace: string; service: string },
+  spec: JsonObject,
+  annotations?: Readonly<Record<string, string>>,
+): Generated {
   const apiVersion = kind === 'Service' ? 'v1' : ctx.spec.istioApiVersion;
   const body: JsonObject = {
     apiVersion,
@@ -32,7 +38,7 @@ export function generated(ctx: PlanContext, kind: string, meta: { name: string; 
       name: meta.name,
       namespace: meta.namespace,
       labels: { [LABEL_MANAGED_BY]: TOOL },
-      annotations: { [ANNOTATION_CLUSTER]: ctx.cluster.name },
+      annotations: { [ANNOTATION_CLUSTER]: ctx.cluster.name, ...annotations },
     },
     spec,
   };
@@ -53,8 +59,27 @@ export const tlsPolicy = (ctx: PlanContext): JsonObject => ({ tls: { mode: ctx.s
 export const portsOf = (service: MeshService): JsonObject[] =>
   service.ports.map((p) => (p.protocol === undefined ? { name: p.name, number: p.number } : { name: p.name, number: p.number, protocol: p.protocol }));
 
-/** Every port of the service mapped to a gateway's port. */
-export const gatewayPorts = (service: MeshService, gatewayPort: number): JsonObject => Object.fromEntries(service.ports.map((p) => [p.name, gatewayPort]));
+/**
+ * The global host's ports in one cluster, with where that cluster's pods listen. Istio gives a selected pod the
+ * container port named like the ServiceEntry port, else the port's targetPort, else its number
+ * (pilot/pkg/serviceregistry/serviceentry/conversion.go, convertWorkloadInstanceToServiceInstance; the pod's named
+ * ports: kube/controller/pod.go, getPortMap). So a numeric targetPort is written as such, and a named one becomes
+ * the port's name: each pod then gets its own container port of that name, as Kubernetes would give it.
+ */
+export const hostPortsIn = (service: MeshService, cluster: string): JsonObject[] => {
+  const local = service.portsIn.get(cluster);
+  return service.ports.map((p) => {
+    const target = local?.find((l) => l.number === p.number)?.targetPort;
+    const port: JsonObject = { name: typeof target === 'string' ? target : p.name, number: p.number };
+    if (p.protocol !== undefined) port['protocol'] = p.protocol;
+    if (typeof target === 'number') port['targetPort'] = target;
+    return port;
+  });
+};
+
+/** Every port mapped to a gateway's port, by name (WorkloadEntry and endpoint `ports`). */
+export const gatewayPorts = (ports: readonly JsonObject[], gatewayPort: number): JsonObject =>
+  Object.fromEntries(ports.map((p) => [String(p['name']), gatewayPort]));
 
 export const clusterByName = (ctx: PlanContext, name: string): Cluster => {
   const found = ctx.mesh.clusters.find((c) => c.name === name);

@@ -5,7 +5,7 @@ import type { MeshService } from '../topology/model';
 import { globalHost } from '../topology/model';
 import { compare } from '../util';
 import type { Generated, PlanContext } from './generated';
-import { clusterByName, forService, gatewayPorts, generated, portsOf } from './generated';
+import { clusterByName, forService, gatewayPorts, generated, hostPortsIn, portsOf } from './generated';
 import { remoteClustersOf, remoteVersions } from './routing';
 
 const name = (service: MeshService): string => `${service.name}-global`;
@@ -25,27 +25,35 @@ export function classicServiceEntry(service: MeshService, ctx: PlanContext): Gen
   const versions = remoteVersions(service, here);
   const remote = ctx.mesh.clusters.filter((c) => versions.some((v) => remoteClustersOf(service, v, here).includes(c.name)));
   if (remote.length === 0) return undefined;
+  const ports = portsOf(service);
   const shared = versions.filter((v) => remoteClustersOf(service, v, here).length > 1);
   const endpoints = remote.map((c) => {
     const labels: JsonObject = { [LABEL_ENDPOINT_CLUSTER]: c.name };
     for (const v of shared) if (remoteClustersOf(service, v, here).includes(c.name)) labels[`${LABEL_VERSION_PREFIX}${v}`] = 'true';
-    return { address: c.gatewayAddress, labels, ports: gatewayPorts(service, c.gatewayPort) };
+    return { address: c.gatewayAddress, labels, ports: gatewayPorts(ports, c.gatewayPort) };
   });
   return generated(ctx, 'ServiceEntry', forService(service, name(service)), {
     hosts: [globalHost(service, ctx.spec.globalSuffix)],
     location: 'MESH_INTERNAL',
-    ports: portsOf(service),
+    ports,
     resolution: 'DNS',
     ...addresses(service, ctx),
     endpoints,
   });
 }
 
-/** Identities of the serving workloads, when every one of them is known. */
+/**
+ * Identities of every serving workload, where the cluster's own pods do not already give Istio each of them: a client
+ * accepts the identities of the host's local endpoints plus the ServiceEntry's `subjectAltNames`
+ * (pilot/pkg/model/push_context.go, initServiceAccounts, addServiceAccounts). Never an incomplete list: when a
+ * fact does not give its identity, none (the unknown-identity lint says which fact).
+ */
 function subjectAltNames(service: MeshService, ctx: PlanContext): JsonObject {
-  if (service.workloads.some((w) => w.cluster === ctx.cluster.name)) return {};
   const accounts = service.workloads.map((w) => w.serviceAccount);
   if (accounts.some((a) => a === undefined)) return {};
+  // Only pods whose manifests the function labels are sure to be the host's local endpoints.
+  const local = new Set(service.workloads.filter((w) => w.item !== undefined && w.cluster === ctx.cluster.name).map((w) => w.serviceAccount));
+  if (accounts.every((a) => local.has(a))) return {};
   const names = [...new Set(accounts as string[])].sort(compare);
   return { subjectAltNames: names.map((sa) => `spiffe://${ctx.spec.trustDomain}/ns/${service.namespace}/sa/${sa}`) };
 }
@@ -58,7 +66,7 @@ export function currentServiceEntry(service: MeshService, ctx: PlanContext): Gen
     hosts: [globalHost(service, ctx.spec.globalSuffix)],
     ...addresses(service, ctx),
     location: 'MESH_INTERNAL',
-    ports: portsOf(service),
+    ports: hostPortsIn(service, here),
     resolution: gateways.some((g) => g.gatewayIsHostname) ? 'DNS' : 'STATIC',
     ...subjectAltNames(service, ctx),
     workloadSelector: { labels: { [LABEL_SERVICE]: service.name } },

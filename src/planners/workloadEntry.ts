@@ -1,20 +1,32 @@
-/** Current profile: a WorkloadEntry per version that runs in another cluster, pointing at that cluster's gateway. */
+/**
+ * Current profile: a WorkloadEntry per version that runs in another cluster, pointing at that cluster's gateway.
+ * Envoy spreads a subset's traffic over its endpoints by weight, and a pod weighs 1
+ * (pilot/pkg/model/service.go, IstioEndpoint.GetLoadBalancingWeight), so a WorkloadEntry weighs as many pods as
+ * the version runs there (its `weight` becomes the endpoint's LbWeight: serviceentry/conversion.go,
+ * convertWorkloadEntryToWorkloadInstance). A weight of 1 is Istio's default and is left out.
+ */
 import { LABEL_SERVICE } from '../names';
+import type { JsonObject } from '../krm/yamlNodes';
 import type { MeshService } from '../topology/model';
+import { podCount } from '../topology/model';
 import type { Generated, PlanContext } from './generated';
-import { clusterByName, forService, gatewayPorts, generated, objectName } from './generated';
+import { clusterByName, forService, gatewayPorts, generated, hostPortsIn, objectName } from './generated';
 import { remoteClustersOf, remoteVersions } from './routing';
 
 export function workloadEntries(service: MeshService, ctx: PlanContext): Generated[] {
   const here = ctx.cluster.name;
+  const ports = hostPortsIn(service, here);
   return remoteVersions(service, here).flatMap((version) =>
     remoteClustersOf(service, version, here).map((name) => {
       const remote = clusterByName(ctx, name);
-      return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), {
+      const pods = podCount(service.workloads.filter((w) => w.version === version && w.cluster === name));
+      const spec: JsonObject = {
         address: remote.gatewayAddress,
-        ports: gatewayPorts(service, remote.gatewayPort),
+        ports: gatewayPorts(ports, remote.gatewayPort),
         labels: { [LABEL_SERVICE]: service.name, [ctx.spec.versionLabel]: version },
-      });
+      };
+      if (pods > 1) spec['weight'] = pods;
+      return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), spec);
     }),
   );
 }

@@ -5,6 +5,7 @@ import type { Result } from '../krm/result';
 import type { Json } from '../krm/yamlNodes';
 import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVICE } from '../names';
 import { toCluster } from './clusters';
+import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
 import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
@@ -22,6 +23,7 @@ export interface Draft {
   readonly selectors: Array<{ readonly cluster: string | undefined; readonly pairs: ReadonlyArray<readonly [string, string]> }>;
   readonly workloads: Workload[];
   ports: ServicePort[] | undefined;
+  readonly portsIn: Map<string, readonly ServicePort[]>;
   readonly clients: Set<string>;
   /** A workload of the service was rejected with an error, so its versions are not all known. */
   incomplete: boolean;
@@ -43,6 +45,7 @@ const newDraft = (namespace: string, name: string): Draft => ({
   copies: [],
   workloads: [],
   ports: undefined,
+  portsIn: new Map(),
   clients: new Set<string>(),
   incomplete: false,
 });
@@ -86,7 +89,7 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     drafts.set(id, draft);
     // Every copy is checked, so that a mistake is reported whichever cluster's copy comes first.
     const read = readServicePorts(record(entry.item.value['spec']) as Json);
-    if ('ports' in read) draft.ports ??= read.ports;
+    if ('ports' in read) addCopyPorts(draft, entry, read.ports, results);
     for (const { field, message } of 'problems' in read ? read.problems : [])
       results.push({
         severity: 'error',
@@ -129,8 +132,10 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
     const spec2 = record(template['spec']);
     const account = spec2['serviceAccountName'] ?? spec2['serviceAccount'];
     const serviceAccount = typeof account === 'string' && account !== '' ? account : 'default';
+    const count = record(entry.item.value['spec'])['replicas'];
+    const replicas = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
     for (const draft of matched) {
-      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount });
+      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount, replicas });
       draft.clients.add(entry.cluster);
     }
     if (matched[0]) workloadServices.set(entry.item, matched[0].name);
@@ -149,7 +154,7 @@ function addFacts(drafts: Map<string, Draft>, spec: Spec, results: Result[]): vo
     const id = key(fact.namespace, fact.service);
     const draft = drafts.get(id) ?? newDraft(fact.namespace, fact.service);
     drafts.set(id, draft);
-    draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount });
+    draft.workloads.push({ item: undefined, cluster: fact.cluster, version: fact.version, serviceAccount: fact.serviceAccount, replicas: fact.replicas });
     draft.clients.add(fact.cluster);
     if (draft.ports === undefined && fact.ports) draft.ports = fact.ports.map(toServicePort);
   });
@@ -188,6 +193,7 @@ function finish(draft: Draft, routes: readonly Route[] | undefined, order: reado
     namespace: draft.namespace,
     name: draft.name,
     ports: draft.ports ?? [],
+    portsIn: draft.portsIn,
     manifestClusters: new Set(draft.copies.map((c) => c.cluster as string)),
     workloads: draft.workloads,
     versions: [...runsIn.keys()],

@@ -4,7 +4,7 @@ import { clusterResolver } from './clusters';
 const at = (path: string | undefined, annotations: Record<string, string> = {}): Resource =>
   ({ annotations, file: path === undefined ? undefined : { path, index: 0 } }) as unknown as Resource;
 
-const gateway = { address: '192.0.2.1', port: 15443 };
+const gateway = { address: '192.0.2.1', port: 15443, listenPort: 15443 };
 
 test('annotation, then the first matching paths glob, then targetCluster', () => {
   const resolve = clusterResolver(

@@ -10,6 +10,7 @@ export const toCluster = (config: ClusterConfig): Cluster => ({
   name: config.name,
   gatewayAddress: config.gateway.address,
   gatewayPort: config.gateway.port,
+  gatewayListenPort: config.gateway.listenPort,
   gatewayIsHostname: isIP(config.gateway.address) === 0,
 });
 

@@ -5,7 +5,10 @@ import type { JsonObject } from '../krm/yamlNodes';
 export interface Cluster {
   readonly name: string;
   readonly gatewayAddress: string;
+  /** The port other clusters reach the gateway at: WorkloadEntries and endpoints. */
   readonly gatewayPort: number;
+  /** The gateway Service's port, which the generated Gateway names (Istio resolves it to the target port). */
+  readonly gatewayListenPort: number;
   /** The gateway address is a DNS name, not an IP: ServiceEntries must resolve it. */
   readonly gatewayIsHostname: boolean;
 }
@@ -18,6 +21,8 @@ export interface ServicePort {
   /** As the Service wrote them; copied onto a client cluster's selector-less Service. */
   readonly serviceProtocol: string | undefined;
   readonly appProtocol: string | undefined;
+  /** Where the pods listen, when not at `number`: a port number or a container port's name. */
+  readonly targetPort: number | string | undefined;
 }
 
 export interface Workload {
@@ -27,6 +32,8 @@ export interface Workload {
   readonly version: string;
   /** Undefined when a fact does not say. */
   readonly serviceAccount: string | undefined;
+  /** `spec.replicas` (or a fact's `replicas`); undefined when not written, as for an autoscaled Deployment. */
+  readonly replicas: number | undefined;
 }
 
 export interface Destination {
@@ -44,6 +51,8 @@ export interface MeshService {
   readonly namespace: string;
   readonly name: string;
   readonly ports: readonly ServicePort[];
+  /** Each cluster's own copy of the Service's ports: where that cluster's pods listen. */
+  readonly portsIn: ReadonlyMap<string, readonly ServicePort[]>;
   /** Clusters that hold a manifest of the Service. */
   readonly manifestClusters: ReadonlySet<string>;
   readonly workloads: readonly Workload[];
@@ -67,3 +76,9 @@ export const localHost = (s: { name: string; namespace: string }): string => `${
 export const globalHost = (s: { name: string; namespace: string }, suffix: string): string => `${s.name}.${s.namespace}.${suffix}`;
 
 export const runsIn = (service: MeshService, version: string, cluster: string): boolean => service.runsIn.get(version)?.includes(cluster) ?? false;
+
+/**
+ * The pods of some workloads, each counted at its `replicas`, or 1 when it has none (Kubernetes' default; an
+ * autoscaler may run more).
+ */
+export const podCount = (workloads: readonly Workload[]): number => workloads.reduce((n, w) => n + (w.replicas ?? 1), 0);

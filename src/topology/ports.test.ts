@@ -133,3 +133,36 @@ test('portProblems names the list it is given', () => {
     ),
   ).toEqual([{ index: 1, key: 'name', message: '"a" is also the name of spec.remoteWorkloads[0].ports[0]; give each port its own name' }]);
 });
+
+test('targetPort: a number or a container port name; the port itself means none', () => {
+  const ports = (list: unknown) => {
+    const outcome = read(list);
+    return 'ports' in outcome ? outcome.ports.map((p) => p.targetPort) : outcome.problems.map((p) => `${p.field} ${p.message}`);
+  };
+  expect(ports([{ name: 'http', port: 80, targetPort: 8080 }])).toEqual([8080]);
+  expect(ports([{ name: 'http', port: 80, targetPort: 80 }])).toEqual([undefined]);
+  expect(ports([{ name: 'http', port: 80, targetPort: 'web' }])).toEqual(['web']);
+  expect(ports([{ name: 'http', port: 80, targetPort: null }])).toEqual([undefined]);
+  for (const bad of [0, 65536, 1.5, '8080', 'Web', 'web--api', 'a-very-long-port-name', '', true])
+    expect(ports([{ name: 'http', port: 80, targetPort: bad }])).toEqual([
+      `spec.ports[0].targetPort ${JSON.stringify(bad)} is neither a port number (an integer from 1 to 65535) nor a container port's name (at most 15 lowercase letters, digits and single "-", with a letter); write the port the pods listen on`,
+    ]);
+});
+
+test("a named targetPort may not be another port's name or named targetPort: it names the ServiceEntry port", () => {
+  expect(
+    problems([
+      { name: 'http', port: 80, targetPort: 'api' },
+      { name: 'api', port: 81 },
+    ]),
+  ).toEqual([
+    `spec.ports[0].targetPort "api" names a container port that spec.ports[1] also takes as its name or targetPort; Istio finds a pod's port for a ServiceEntry port by the ServiceEntry port's name, so the global host's port for this one is named "api" and would be named twice; give one of the two a numeric targetPort`,
+  ]);
+  expect(
+    problems([
+      { name: 'a', port: 80, targetPort: 'web' },
+      { name: 'b', port: 81, targetPort: 'web' },
+    ]).map((p) => p.split(' ')[0]),
+  ).toEqual(['spec.ports[0].targetPort', 'spec.ports[1].targetPort']);
+  expect(problems([{ name: 'http', port: 80, targetPort: 'http' }])).toEqual([]);
+});

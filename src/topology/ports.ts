@@ -80,6 +80,8 @@ export const toServicePort = (p: PortSpec): ServicePort => ({
   protocol: istioProtocol(p.port, p.name, p.appProtocol, p.protocol),
   serviceProtocol: p.protocol,
   appProtocol: p.appProtocol,
+  // Istio takes a target port of 0 for the port's own number (conversion.go, convertWorkloadInstanceToServiceInstance).
+  targetPort: p.targetPort === p.port ? undefined : p.targetPort,
 });
 
 export type ReadPorts = { readonly ports: ServicePort[] } | { readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }> };
@@ -87,16 +89,47 @@ export type ReadPorts = { readonly ports: ServicePort[] } | { readonly problems:
 const isMap = (v: Json | undefined): v is JsonObject => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
 const text = (v: Json | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
+const isPortNumber = (v: Json | undefined): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 65535;
+/** Kubernetes' IANA_SVC_NAME: what a named targetPort (a container port's name) must be. */
+const isPortName = (v: string): boolean => v.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(v) && /[a-z]/.test(v) && !v.includes('--');
+
+/** `targetPort` as Kubernetes takes it (an IntOrString), or why it is not. */
+function readTargetPort(value: Json | undefined): number | string | undefined | { message: string } {
+  if (value === undefined || value === null) return undefined;
+  if (isPortNumber(value) || (typeof value === 'string' && isPortName(value))) return value;
+  return {
+    message: `${quote(value)} is neither a port number (an integer from 1 to 65535) nor a container port's name (at most 15 lowercase letters, digits and single "-", with a letter); write the port the pods listen on`,
+  };
+}
+
 /** One entry of `spec.ports` as a port, or why it is none. */
 function readPort(entry: Json, i: number): PortSpec | { field: string; message: string } {
   const field = `spec.ports[${i}]`;
   if (!isMap(entry)) return { field, message: 'is not a port; write it as {name: http, port: 80}' };
   const { name, port, protocol, appProtocol } = entry;
-  if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
+  if (!isPortNumber(port))
     return { field: `${field}.port`, message: `${port === undefined ? 'is missing' : `${quote(port)} is not a port number`}; give an integer from 1 to 65535` };
   if (name !== undefined && name !== null && typeof name !== 'string')
     return { field: `${field}.name`, message: `${quote(name)} is not a port name; write it as a string` };
-  return { name: text(name), port, protocol: text(protocol), appProtocol: text(appProtocol) };
+  const targetPort = readTargetPort(entry['targetPort']);
+  if (typeof targetPort === 'object') return { field: `${field}.targetPort`, message: targetPort.message };
+  return { name: text(name), port, protocol: text(protocol), appProtocol: text(appProtocol), targetPort };
+}
+
+/**
+ * A named target port becomes the name of the global host's port (see planners/hostPorts), so it must not be the
+ * name another port of the ServiceEntry takes.
+ */
+function targetNameProblems(ports: readonly ServicePort[]): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  const names = ports.map((p) => (typeof p.targetPort === 'string' ? p.targetPort : p.name));
+  names.forEach((name, i) => {
+    const j = names.findIndex((other, k) => k !== i && other === name);
+    if (j < 0 || typeof ports[i]?.targetPort !== 'string') return;
+    const message = `${quote(name)} names a container port that spec.ports[${j}] also takes as its name or targetPort; Istio finds a pod's port for a ServiceEntry port by the ServiceEntry port's name, so the global host's port for this one is named ${quote(name)} and would be named twice; give one of the two a numeric targetPort`;
+    out.push({ field: `spec.ports[${i}].targetPort`, message });
+  });
+  return out;
 }
 
 /** A Service manifest's `spec.ports` as mesh ports, or every problem Istio or Kubernetes would have with them. */
@@ -109,5 +142,8 @@ export function readServicePorts(spec: Json): ReadPorts {
   if (broken.length > 0) return { problems: broken };
   const specs = read as PortSpec[];
   const problems = portProblems(specs, 'spec.ports').map((p) => ({ field: `spec.ports[${p.index}].${p.key}`, message: p.message }));
-  return problems.length > 0 ? { problems } : { ports: specs.map(toServicePort) };
+  if (problems.length > 0) return { problems };
+  const ports = specs.map(toServicePort);
+  const clashes = targetNameProblems(ports);
+  return clashes.length > 0 ? { problems: clashes } : { ports };
 }

@@ -64,6 +64,9 @@ function celProblems(r: Obj): string[] {
       problems.push('CIDR addresses only for NONE/STATIC');
     const numbers = ((spec['ports'] ?? []) as Obj[]).map((p) => p['number']);
     if (new Set(numbers).size !== numbers.length) problems.push('port number cannot be duplicated');
+    // Istio's webhook (pkg/config/validation/validation.go, ValidateServiceEntry): "service entry port name already defined".
+    const names = ((spec['ports'] ?? []) as Obj[]).map((p) => p['name']);
+    if (new Set(names).size !== names.length) problems.push('port name cannot be duplicated');
     ((spec['endpoints'] ?? []) as Obj[]).forEach((e, i) => portKeys(e['ports'], `endpoints[${i}]`));
   }
   if (r['kind'] === 'WorkloadEntry') {

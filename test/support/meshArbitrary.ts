@@ -271,7 +271,9 @@ function serviceItems(mesh: MeshSpec, s: ServiceSpec, counters: Map<string, numb
     if (s.routes && (s.routesIn === 'every-copy' || (s.routesIn === 'one-copy' && i === 0))) annotations[ROUTES] = s.routes.map(routeBody);
     if (s.clients !== undefined)
       annotations['multicluster-routes.dev/clients'] = s.clients === '*' ? '*' : s.clients.map((n) => mesh.clusters[n]?.name).join(', ');
-    const ports = s.ports.map((p) => ({ name: p.name, port: p.port, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}) }));
+    // Some ports send to another port number or to a named container port (derived from the port, so every copy agrees).
+    const targetPort = (port: number): Obj => [{}, { targetPort: (port % 60000) + 1024 }, { targetPort: `t${port}` }][port % 3] as Obj;
+    const ports = s.ports.map((p) => ({ name: p.name, port: p.port, ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}), ...targetPort(p.port) }));
     items.push({
       apiVersion: 'v1',
       kind: 'Service',
@@ -284,7 +286,7 @@ function serviceItems(mesh: MeshSpec, s: ServiceSpec, counters: Map<string, numb
       const labels = { app: s.name, [label]: v.name };
       const template = { metadata: { labels }, spec: { serviceAccountName: `${s.name}-sa`, containers: [{ name: s.name, image: `example/${s.name}:1` }] } };
       const metadata = { name: `${s.name}-${v.name}`, ...ns, annotations: placement(mesh.clusters[c] as ClusterSpec, counters) };
-      items.push({ apiVersion: 'apps/v1', kind: v.kind, metadata, spec: { replicas: 1, selector: { matchLabels: labels }, template } });
+      items.push({ apiVersion: 'apps/v1', kind: v.kind, metadata, spec: { replicas: (c + v.name.length) % 4, selector: { matchLabels: labels }, template } });
     }
   }
   return items;
@@ -303,7 +305,11 @@ export function resourceList(mesh: MeshSpec): Obj {
   });
   const clusters = mesh.clusters.map((c) => ({
     name: c.name,
-    gateway: c.port === undefined ? { address: c.address } : { address: c.address, port: c.port },
+    // A gateway reached at another port listens on its Service's port (15443, or another one).
+    gateway:
+      c.port === undefined
+        ? { address: c.address }
+        : { address: c.address, port: c.port, ...(c.port % 2 === 0 ? { listenPort: 15000 + (c.port % 1000) } : {}) },
     ...(c.byPath ? { paths: [`src/${c.name}/**`] } : {}),
   }));
   const optional: Obj = {
@@ -311,7 +317,8 @@ export function resourceList(mesh: MeshSpec): Obj {
     istioApiVersion: mesh.istioApiVersion,
     globalSuffix: mesh.globalSuffix,
     versionLabel: mesh.versionLabel,
-    tlsMode: mesh.tlsMode,
+    // The current profile takes ISTIO_MUTUAL only (a functionConfig error otherwise, tested on its own).
+    tlsMode: mesh.profile === 'classic' ? mesh.tlsMode : mesh.tlsMode && 'ISTIO_MUTUAL',
     targetCluster: mesh.targetCluster === undefined ? undefined : mesh.clusters[mesh.targetCluster]?.name,
     output: mesh.outputPath === undefined ? undefined : { path: mesh.outputPath },
   };
