@@ -61,3 +61,26 @@ test('a stale facts list fails --check with a diff', () => {
   expect(result.status).toBe(1);
   expect(result.stdout).toContain('-    cluster: cluster2\n');
 });
+
+test('facts for a cluster whose peers run several workloads of a service prints each with its ports, without YAML anchors or aliases', () => {
+  const result = run(BIN, ['facts', 'examples/bookinfo', '--cluster', 'cluster1']);
+  expect(result.status).toBe(0);
+  expect(result.stdout).not.toMatch(/[&*]a\d|source/);
+  const ports = [{ name: 'http', port: 9080 }];
+  expect(parse(result.stdout)).toEqual({
+    remoteWorkloads: ['v2', 'v3'].map((version) => ({
+      service: 'reviews',
+      namespace: 'default',
+      cluster: 'cluster2',
+      version,
+      serviceAccount: 'bookinfo-reviews',
+      ports,
+    })),
+  });
+});
+
+test('facts with a --cluster that is not in spec.clusters fails and names the clusters, instead of printing every cluster', () => {
+  const result = run(BIN, ['facts', 'examples/bookinfo', '--cluster', 'clustr1']);
+  expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
+  expect(result.stderr).toBe('error: --cluster "clustr1" is not a cluster of spec.clusters (cluster1, cluster2); use one of those names\n');
+});
