@@ -19,7 +19,8 @@ function relabeled(scratch, written) {
     const before = docs(readFileSync(join('examples/bookinfo', path), 'utf8'));
     docs(readFileSync(join(scratch, path), 'utf8')).forEach((doc, i) => {
       const label = doc?.spec?.template?.metadata?.labels?.[LABEL];
-      if (label !== undefined && before[i]?.spec?.template?.metadata?.labels?.[LABEL] !== label) out.push(`${path}: ${doc.kind} ${doc.metadata.name} (${LABEL}: ${label})`);
+      if (label !== undefined && before[i]?.spec?.template?.metadata?.labels?.[LABEL] !== label)
+        out.push(`${path}: ${doc.kind} ${doc.metadata.name} (${LABEL}: ${label})`);
     });
   }
   return out;
