@@ -19,9 +19,4 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    files: ['helm-plugin/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
 );
