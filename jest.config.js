@@ -3,10 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true, module: 'commonjs', moduleResolution: 'node10', esModuleInterop: true } }],
-  },
-  // @kubernetes-models/* ship ES modules only: let ts-jest turn them into CommonJS for the schema checks.
+  reporters: ['default', '<rootDir>/test/support/summaryReporter.js'],
+  transform: { '^.+\\.[tj]s$': '<rootDir>/test/support/esbuildTransform.js' },
+  // @kubernetes-models/* ship ES modules only: let esbuild turn them into CommonJS for the schema checks.
   transformIgnorePatterns: ['/node_modules/(?!(@kubernetes-models|is-cidr|cidr-regex|ip-regex|ip-bigint|ip-address)/)'],
   moduleNameMapper: {
     '^@kubernetes-models/(istio|apimachinery)/(.*)$': '<rootDir>/node_modules/@kubernetes-models/$1/$2.js',
