@@ -1,5 +1,10 @@
+const { availableParallelism } = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+  // Every core (Jest's default leaves one idle: one worker on a 2-core machine). The e2e suites spend their time in
+  // the processes they start, so each worker keeps a core busy.
+  maxWorkers: Math.max(2, availableParallelism()),
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
