@@ -3,7 +3,7 @@
  * `npm install -g` into a fresh prefix, and the README's snippets run with only that prefix's bin on PATH beside the
  * real tools. No clone on the function's path: the installed copy must stand alone.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { helmBinary } from '../support/helm';
@@ -62,4 +62,14 @@ describe('npm pack && npm install -g ./multicluster-routes-<version>.tgz', () =>
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('kind: VirtualService');
   });
+});
+
+test("npm ci's postinstall in a clone also makes the Helm 4 plugin package the README installs", () => {
+  const clone = mkdtempSync(join(tmpdir(), 'mcr-clone-'));
+  for (const path of ['package.json', 'scripts', 'helm-plugin']) cpSync(join(ROOT, path), join(clone, path), { recursive: true });
+  mkdirSync(join(clone, 'dist'));
+  for (const file of ['multicluster-routes.js', 'multicluster-routes.cjs']) cpSync(join(ROOT, 'dist', file), join(clone, 'dist', file));
+  const postinstall = run(process.execPath, ['scripts/postinstall.mjs'], { cwd: clone });
+  expect({ status: postinstall.status, stderr: postinstall.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(existsSync(join(clone, 'dist', 'helm', `multicluster-routes-${pkg.version}.tgz`))).toBe(true);
 });
