@@ -125,7 +125,7 @@ describe('pod labels reached through YAML aliases', () => {
     const result = run(BIN, ['files', dir]);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
     expect(result.stderr).toMatch(
-      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml\[1\] spec\.template\.metadata\.labels\)\n/m,
+      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml:17 spec\.template\.metadata\.labels\)\n/m,
     );
     expect(result.stderr).toContain('nothing was written');
     expect(git(dir, 'status', '--porcelain')).toBe('');
