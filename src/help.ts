@@ -9,6 +9,7 @@ import {
   DEFAULTS,
   LABEL_SERVICE,
 } from './names';
+import { MODES } from './usage';
 
 export const HELP = `multicluster-routes — Istio routing across clusters that each run their own control plane
 
@@ -18,24 +19,10 @@ ServiceEntry for <service>.<namespace>.${DEFAULTS.globalSuffix} through the othe
 TLS), DestinationRules with version subsets and a VirtualService that applies your route rules.
 
 USAGE
-  multicluster-routes < resource-list.yaml > out.yaml
-      KRM function: a ResourceList on stdin and stdout (kpt fn eval/render --exec, kustomize exec transformer).
-  multicluster-routes files [DIR] [--config FILE] [--check]
-      Read the package DIR (default .), write each cluster's generated file where output.path says and the pod
-      labels, atomically; nothing is written when there is an error. --check writes nothing and prints, per stale
-      file, a short diff (a new or deleted file as one line naming its resources; exit 1). The functionConfig is
-      FILE, else the MulticlusterRoutes in DIR.
-  multicluster-routes explain [DIR] [--config FILE] [--cluster C] [--format markdown|text|mermaid|dot]
-      Show where each exported service's traffic goes from each cluster (or only C): every route rule, its share,
-      the version, the cluster that runs it and the gateway on the way. Default: Markdown, a table and a Mermaid
-      flowchart per cluster; text: the tables; mermaid, dot: one diagram (GitHub renders Mermaid; dot -Tsvg).
-  multicluster-routes post-render --config FILE [--errors-as-document]
-      Helm post-renderer: rendered manifests (a YAML stream) on stdin, the same plus the generated resources on
-      stdout. --errors-as-document reports errors in a form Helm 4 shows (it hides a post-renderer's stderr).
-  multicluster-routes facts [DIR] [--config FILE] [--cluster C] [--update OVERLAY-CONFIG [--check]]
-      Print the remoteWorkloads of DIR's manifests, leaving out cluster C's own, for an overlay's functionConfig;
-      --update writes them into that file (keeping the rest of it), --check only says whether it is stale.
-  multicluster-routes --help
+${Object.values(MODES)
+  .map((m) => m.usage)
+  .join('\n')}
+  multicluster-routes --help | --version
 
   Exit code 0 on success; 1 when there is an error (the results or stderr say what and how to fix it);
   2 for a usage error.

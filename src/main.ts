@@ -10,7 +10,10 @@ import type { Report } from './modes/files';
 import { krmInputError, runKrm } from './modes/krm';
 import { decodeUtf8 } from './krm/limits';
 import { runPostRender } from './modes/postRender';
-import { TOOL } from './names';
+import { formatResults } from './krm/formatResults';
+import { TOOL, VERSION } from './names';
+import { MODES, optionsError, unknownOptions } from './usage';
+import type { Mode } from './usage';
 
 const USAGE_ERROR = 2;
 
@@ -64,20 +67,26 @@ const OPTIONS = {
   format: { type: 'string' },
   'errors-as-document': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
 } as const;
 
 async function run(argv: string[]): Promise<Report> {
   const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
   const [command, ...rest] = positionals;
   if (values.help) return { stdout: HELP, stderr: '', exitCode: 0 };
+  if (values.version) return { stdout: `${TOOL} ${VERSION}\n`, stderr: '', exitCode: 0 };
+  const mode = modeOf(command);
+  const refused = unknownOptions(mode, values);
+  if (refused.length > 0) throw new UsageError(optionsError(mode, refused));
   const dir = (): string => {
-    if (rest.length > 1) throw new UsageError(`${command ?? ''} takes one directory (the package), got ${rest.length}`);
+    if (rest.length > 1) throw new UsageError(`${command ?? ''} takes one directory (the package), got ${rest.length}\nusage:\n${MODES[mode].usage}`);
     return rest[0] ?? '.';
   };
-  switch (command) {
-    case undefined: {
+  switch (mode) {
+    case 'krm': {
       const input = await readStdin();
-      return { ...(input === undefined ? krmInputError(NOT_UTF8) : runKrm(input)), stderr: '' };
+      const output = input === undefined ? krmInputError(NOT_UTF8) : runKrm(input);
+      return { ...output, stderr: output.exitCode === 0 ? '' : formatResults(output.errors) };
     }
     case 'files':
       return runFiles({ dir: dir(), config: values.config, check: values.check });
@@ -86,14 +95,20 @@ async function run(argv: string[]): Promise<Report> {
     case 'explain':
       return runExplain({ dir: dir(), config: values.config, cluster: values.cluster, format: explainFormat(values.format) });
     case 'post-render': {
-      if (values.config === undefined) throw new UsageError('post-render needs --config FILE (the functionConfig)');
+      if (values.config === undefined) throw new UsageError(`post-render needs --config FILE (the functionConfig)\nusage:\n${MODES[mode].usage}`);
       const manifests = await readStdin();
       if (manifests === undefined) return { stdout: '', stderr: `error: ${NOT_UTF8}\n`, exitCode: 1 };
       return runPostRender(manifests, readFileSync(values.config, 'utf8'), values.config, { errorsAsDocument: values['errors-as-document'] });
     }
-    default:
-      throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   }
+}
+
+const COMMANDS: readonly string[] = ['files', 'facts', 'explain', 'post-render'];
+
+function modeOf(command: string | undefined): Mode {
+  if (command === undefined) return 'krm';
+  if (COMMANDS.includes(command)) return command as Mode;
+  throw new UsageError(`unknown command ${JSON.stringify(command)}; the commands are ${COMMANDS.join(', ')} (none: the KRM function)`);
 }
 
 class UsageError extends Error {}
@@ -114,7 +129,7 @@ run(process.argv.slice(2)).then(
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const io = error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
     const message = error instanceof Error ? error.message : String(error);
-    if (usage) process.stderr.write(`${TOOL}: ${message}; see ${TOOL} --help\n`);
+    if (usage) process.stderr.write(`${TOOL}: ${message}${message.includes('\nusage:\n') ? '\n' : `; see ${TOOL} --help\n`}`);
     else if (io) process.stderr.write(`${TOOL}: ${message}\n`);
     else process.stderr.write(`${TOOL}: internal error (a bug; please report it): ${message}\n`);
     process.exitCode = usage ? USAGE_ERROR : io ? 1 : 70;

@@ -1,6 +1,8 @@
 /** Every name the function reads or writes: annotation keys, kinds, defaults. */
 
 export const TOOL = 'multicluster-routes';
+/** The release, as package.json says (test/cli.test.ts keeps them equal); `--version` prints it. */
+export const VERSION = '0.1.0';
 export const PREFIX = 'multicluster-routes.dev/';
 
 /** The KRM Functions Specification's wrapper of a function's input and output. */

@@ -69,3 +69,39 @@ test('an unknown argument is a usage error', () => {
   expect(status).toBe(2);
   expect(stderr).toContain('--help');
 });
+
+test('--version prints the version of package.json', () => {
+  const { stdout, status } = run(['--version']);
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  expect({ stdout, status }).toEqual({ stdout: `multicluster-routes ${pkg.version}\n`, status: 0 });
+});
+
+test('a KRM error is printed to stderr too, readably: kustomize and Argo CD drop the stdout of a failing function', () => {
+  const input = readFileSync(join(__dirname, '..', 'testdata', 'error-unknown-target-cluster', 'input.yaml'), 'utf8');
+  const { stdout, stderr, status } = run([], input);
+  expect(status).toBe(1);
+  expect(stdout).toContain('severity: error');
+  expect(stderr).toMatch(
+    /^error: functionConfig spec\.targetCluster: "cluster9" is not a cluster of spec\.clusters \(cluster1, cluster2\); use one of those names \(.*\)\n$/,
+  );
+});
+
+test.each([
+  ['the KRM mode', [], '--config x.yaml', 'the KRM function mode (no command) does not take --config', 'multicluster-routes < resource-list.yaml'],
+  ['the KRM mode', [], '--check', 'the KRM function mode (no command) does not take --check', 'multicluster-routes < resource-list.yaml'],
+  ['files', ['files'], '--cluster c1', 'files does not take --cluster', 'multicluster-routes files [DIR]'],
+  ['post-render', ['post-render', '--config', 'c.yaml'], '--check', 'post-render does not take --check', 'multicluster-routes post-render --config FILE'],
+  ['explain', ['explain'], '--update f.yaml', 'explain does not take --update', 'multicluster-routes explain [DIR]'],
+  ['facts', ['facts'], '--format text', 'facts does not take --format', 'multicluster-routes facts [DIR]'],
+])('%s rejects %p %s with its usage (exit code 2)', (_mode, args, option, message, usage) => {
+  const { stdout, stderr, status } = run([...args, ...option.split(' ')]);
+  expect({ stdout, status }).toEqual({ stdout: '', status: 2 });
+  expect(stderr).toContain(`multicluster-routes: ${message}`);
+  expect(stderr).toContain(`usage:\n  ${usage}`);
+});
+
+test("Helm 3 given Helm 4's argument form (no post-render command) gets a message that says what to pass", () => {
+  const { stderr, status } = run(['--config', 'testdata/helm/cluster1.yaml'], 'apiVersion: v1\nkind: Service\n');
+  expect(status).toBe(2);
+  expect(stderr).toContain('A Helm post-renderer? Pass the command first: --post-renderer-args post-render');
+});

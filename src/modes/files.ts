@@ -8,6 +8,7 @@ import { join, sep } from 'node:path';
 import { planFiles } from '../files/planFiles';
 import type { FileChanges } from '../files/planFiles';
 import { readFiles } from '../files/readFiles';
+import { lineLocator } from '../files/resultLines';
 import type { SourceFile } from '../files/readFiles';
 import { checkReport } from '../files/checkReport';
 import { unownedTargets } from '../files/ownership';
@@ -74,13 +75,14 @@ export async function runFiles(options: FilesOptions): Promise<Report> {
   const files = readTree(options.dir);
   const read = readFiles(files);
   const { config, results: configResults } = loadConfig(options, read.items);
+  const lineOf = lineLocator(files, read.items);
   const early = [...read.results, ...configResults];
-  if (hasErrors(early) || !config) return { stdout: '', stderr: formatResults(early), exitCode: 1 };
+  if (hasErrors(early) || !config) return { stdout: '', stderr: formatResults(early, lineOf), exitCode: 1 };
   const { output, results } = transform({ items: read.items, functionConfig: config });
-  const notes = formatResults(results);
+  const notes = formatResults(results, lineOf);
   if (!output || hasErrors(results)) return { stdout: '', stderr: `${notes}${TOOL}: nothing was written\n`, exitCode: 1 };
   const plan = planFiles(files, output);
-  if (hasErrors(plan.results)) return { stdout: '', stderr: `${notes}${formatResults(plan.results)}${TOOL}: nothing was written\n`, exitCode: 1 };
+  if (hasErrors(plan.results)) return { stdout: '', stderr: `${notes}${formatResults(plan.results, lineOf)}${TOOL}: nothing was written\n`, exitCode: 1 };
   const { changes } = plan;
   const before = new Map(files.map((f) => [f.path, f.text]));
   if (options.check) {

@@ -27,7 +27,11 @@ import { transform } from '../transform';
 export interface ModeOutput {
   readonly stdout: string;
   readonly exitCode: 0 | 1;
+  /** The error results, for stderr too: kustomize (and so Argo CD) drops a failing function's stdout. */
+  readonly errors: readonly Result[];
 }
+
+const errorsOf = (results: readonly Result[]): Result[] => results.filter((r) => r.severity === 'error');
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
@@ -78,10 +82,11 @@ function runFast(input: string): ModeOutput | undefined {
           results,
         ),
         exitCode: 1,
+        errors: errorsOf(results),
       };
     const indent = ' '.repeat(split.indent);
     const kept = output.kept.map((item) => (output.relabel.has(item) ? relabeled(item, output.relabel.get(item)) : item.source));
-    return { stdout: write([...kept, ...output.generated.map((p) => generatedText(p, indent))], configText, results), exitCode: 0 };
+    return { stdout: write([...kept, ...output.generated.map((p) => generatedText(p, indent))], configText, results), exitCode: 0, errors: [] };
   } catch (error) {
     if (error instanceof NotFastPath) return undefined;
     throw error;
@@ -91,7 +96,7 @@ function runFast(input: string): ModeOutput | undefined {
 /** The exact path: the whole ResourceList parsed with `yaml`; items written back from their nodes. */
 function runExact(input: string): ModeOutput {
   const list = parseResourceList(input);
-  if (!list.ok) return { stdout: stringifyResourceList([], undefined, list.results), exitCode: 1 };
+  if (!list.ok) return { stdout: stringifyResourceList([], undefined, list.results), exitCode: 1, errors: errorsOf(list.results) };
   const { output, results } = transform(list.value);
   if (!output || hasErrors(results)) {
     return {
@@ -101,11 +106,12 @@ function runExact(input: string): ModeOutput {
         results,
       ),
       exitCode: 1,
+      errors: errorsOf(results),
     };
   }
   for (const [item, service] of output.relabel) relabelNode(item, service);
   const nodes = [...output.kept.map((item) => item.node), ...output.generated.map((p) => toNode(withPlacement(p)))];
-  return { stdout: stringifyResourceList(nodes, list.value.functionConfig, results), exitCode: 0 };
+  return { stdout: stringifyResourceList(nodes, list.value.functionConfig, results), exitCode: 0, errors: [] };
 }
 
 export function runKrm(input: string): ModeOutput {
@@ -119,5 +125,6 @@ export function runKrm(input: string): ModeOutput {
 
 /** A ResourceList that only reports an error about the input itself. */
 export function krmInputError(message: string): ModeOutput {
-  return { stdout: stringifyResourceList([], undefined, [{ severity: 'error', code: 'invalid-input', message }]), exitCode: 1 };
+  const errors: Result[] = [{ severity: 'error', code: 'invalid-input', message }];
+  return { stdout: stringifyResourceList([], undefined, errors), exitCode: 1, errors };
 }

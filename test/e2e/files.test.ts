@@ -56,14 +56,14 @@ test('--check writes nothing and prints a unified diff of every stale file, exit
   expect(git(dir, 'status', '--porcelain')).toBe('');
 });
 
-test('an error writes nothing: every file stays as it was', () => {
+test('an error writes nothing: every file stays as it was; the error names the file and line', () => {
   const dir = bookinfo();
   const path = join(dir, 'cluster2', 'bookinfo.yaml');
   writeFileSync(path, readFileSync(path, 'utf8').replace('to: {v2: 50, v3: 50}', 'to: {v2: 50, v3: 40}'));
   git(dir, 'commit', '-qam', 'bad weights');
   const result = run(BIN, ['files', dir]);
   expect(result.status).toBe(1);
-  expect(result.stderr).toMatch(/^error: .*total 90, not 100.*\(cluster2\/bookinfo.yaml\[2\] metadata.annotations.multicluster-routes.dev\/routes\)\n/m);
+  expect(result.stderr).toMatch(/^error: .*total 90, not 100.*\(cluster2\/bookinfo.yaml:51 metadata.annotations.multicluster-routes.dev\/routes\)\n/m);
   expect(result.stderr).toContain('nothing was written');
   expect(git(dir, 'status', '--porcelain')).toBe('');
   expect(existsSync(join(dir, 'clusters'))).toBe(false);
@@ -125,7 +125,7 @@ describe('pod labels reached through YAML aliases', () => {
     const result = run(BIN, ['files', dir]);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
     expect(result.stderr).toMatch(
-      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml\[1\] spec\.template\.metadata\.labels\)\n/m,
+      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml:17 spec\.template\.metadata\.labels\)\n/m,
     );
     expect(result.stderr).toContain('nothing was written');
     expect(git(dir, 'status', '--porcelain')).toBe('');

@@ -3,7 +3,7 @@
  * each Flux Kustomization's path the way Flux's kustomize-controller does — plain kustomize with plugins disabled and
  * the load restrictor off (fluxcd/pkg kustomize.Build: LoadRestrictionsNone, DisabledPluginConfig).
  */
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { BIN, KUSTOMIZE, run, scratch } from '../support/tools';
@@ -32,24 +32,20 @@ function fluxBuild(repo: string, cluster: string): ReturnType<typeof run> {
   return run(KUSTOMIZE, ['build', '--load-restrictor', 'LoadRestrictionsNone', join(repo, flux['spec']['path'] as string)], { cwd: repo });
 }
 
-test('render.sh fails on an un-rendered package, printing the diff and writing nothing; Flux has nothing to build yet', () => {
+const MESH = join('examples', 'flux', 'mesh');
+
+test("the committed rendering of examples/flux/mesh is fresh (CI runs this): render.sh passes on a fresh clone's files", () => {
   const { repo, env } = checkout();
   const check = renderSh(repo, env);
-  expect(check.status).toBe(1);
-  expect(check.stdout).toContain('+++ b/clusters/cluster1/multicluster-routes.yaml');
-  expect(check.stdout).toContain('+        multicluster-routes.dev/service: reviews');
-  expect(check.stderr).toContain('are not what the function generates');
-  expect(existsSync(join(repo, 'examples', 'bookinfo', 'clusters'))).toBe(false);
-  expect(fluxBuild(repo, 'cluster1').status).not.toBe(0);
+  expect({ status: check.status, stdout: check.stdout, stderr: check.stderr }).toEqual({
+    status: 0,
+    stdout: '',
+    stderr: `multicluster-routes: ${MESH} is up to date\n`,
+  });
 });
 
-test("once rendered, render.sh passes and each Flux path builds, without plugins, to the cluster's manifests plus its generated Istio resources", () => {
-  const { repo, env } = checkout();
-  const write = renderSh(repo, env, 'examples/bookinfo', '--write');
-  expect(write.stderr).toBe('');
-  expect(write.status).toBe(0);
-  const check = renderSh(repo, env);
-  expect({ status: check.status, stdout: check.stdout }).toEqual({ status: 0, stdout: '' });
+test("each Flux path builds, without plugins, to the cluster's manifests plus its committed Istio resources", () => {
+  const { repo } = checkout();
   for (const cluster of CLUSTERS) {
     const result = fluxBuild(repo, cluster);
     expect(result.stderr).toBe('');
@@ -61,7 +57,26 @@ test("once rendered, render.sh passes and each Flux path builds, without plugins
     const generated = docs.filter((d) => d['metadata']['labels']?.['app.kubernetes.io/managed-by'] === 'multicluster-routes');
     expect(generated.map((d) => d['kind'] as string)).toEqual(expect.arrayContaining(['DestinationRule', 'Gateway', 'ServiceEntry', 'VirtualService']));
     for (const d of generated) expect(d['metadata']['annotations']['multicluster-routes.dev/cluster']).toBe(cluster);
-    const committed = docsOf(readFileSync(join(repo, 'examples', 'bookinfo', 'clusters', cluster, 'multicluster-routes.yaml'), 'utf8'));
+    const committed = docsOf(readFileSync(join(repo, MESH, 'clusters', cluster, 'multicluster-routes.yaml'), 'utf8'));
     expect(sorted(generated)).toEqual(sorted(committed));
   }
+});
+
+test('a change not rendered fails render.sh with the diff, writing nothing; --write renders it and the check passes again', () => {
+  const { repo, env } = checkout();
+  for (const cluster of CLUSTERS) {
+    const manifests = join(repo, MESH, cluster, 'bookinfo.yaml');
+    writeFileSync(manifests, readFileSync(manifests, 'utf8').replace('to: {v2: 50, v3: 50}', 'to: {v2: 80, v3: 20}'));
+  }
+  const generated = join(repo, MESH, 'clusters', 'cluster1', 'multicluster-routes.yaml');
+  const before = readFileSync(generated, 'utf8');
+  const check = renderSh(repo, env);
+  expect(check.status).toBe(1);
+  expect(check.stdout).toContain('+++ b/clusters/cluster1/multicluster-routes.yaml');
+  expect(check.stdout).toContain('+      weight: 80');
+  expect(check.stderr).toContain('are not what the function generates');
+  expect(readFileSync(generated, 'utf8')).toBe(before);
+  const write = renderSh(repo, env, MESH, '--write');
+  expect({ status: write.status, stderr: write.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(renderSh(repo, env).status).toBe(0);
 });
