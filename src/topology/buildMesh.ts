@@ -1,4 +1,5 @@
 /** Inventory + functionConfig → the mesh model: exported services, their versions, clusters and routes. */
+import { isDnsLabel, isServiceName } from '../config/fields';
 import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
@@ -68,6 +69,30 @@ const noClusterError = (entry: Entry, why: string): Result => ({
   ...where(entry.item),
 });
 
+/**
+ * The name and namespace of an exported Service fill generated names and output.path: they must be what the API
+ * server takes (a Service name a DNS-1035 label, a namespace a DNS-1123 label), or a namespace `../x` or `a/b` would
+ * write outside the package, into another's file, or resources no cluster accepts.
+ */
+function invalidName({ item, namespace }: Entry): Result | undefined {
+  const problem = !isDnsLabel(namespace)
+    ? {
+        field: 'metadata.namespace',
+        value: namespace,
+        rule: 'a namespace must be a DNS label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
+      }
+    : !isServiceName(item.name)
+      ? {
+          field: 'metadata.name',
+          value: item.name,
+          rule: 'a Service name must be a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+        }
+      : undefined;
+  if (!problem) return undefined;
+  const message = `exported ${describe(item)}: ${problem.field} ${JSON.stringify(problem.value)} is not a name Kubernetes accepts: ${problem.rule}; rename it`;
+  return { severity: 'error', code: 'invalid-name', message, field: problem.field, ...where(item) };
+}
+
 function collectServices(entries: readonly Entry[], spec: Spec, results: Result[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
   for (const entry of entries) {
@@ -76,6 +101,11 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     if (!exported) continue;
     if (entry.cluster === undefined) {
       if (!entry.misplaced) results.push(noClusterError(entry, 'an exported Service'));
+      continue;
+    }
+    const badName = invalidName(entry);
+    if (badName) {
+      results.push(badName);
       continue;
     }
     const id = key(entry.namespace, entry.item.name);
