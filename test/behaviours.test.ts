@@ -22,7 +22,7 @@ const generated = (list: Obj): Obj[] =>
 /** The input with `lines` added at the top of its functionConfig's spec. */
 const withSpec = (input: string, lines: string): string => {
   const at = input.indexOf('\nfunctionConfig:');
-  return input.slice(0, at) + input.slice(at).replace(/\n  spec:\n/, `\n  spec:\n${lines}`);
+  return input.slice(0, at) + input.slice(at).replace(/\n {2}spec:\n/, `\n  spec:\n${lines}`);
 };
 const errors = (list: Obj): string[] => ((list['results'] ?? []) as Obj[]).filter((r) => r['severity'] === 'error').map((r) => String(r['message']));
 
