@@ -112,3 +112,9 @@ describe('the output does not depend on the order of the input', () => {
     }
   });
 });
+
+test('a route value holding a lone surrogate, which no UTF-8 output can hold, is an error', () => {
+  const { exitCode, list } = run(golden('bookinfo-current').replaceAll('{exact: jason}', '{exact: "a\\ud800b"}'));
+  expect(exitCode).toBe(1);
+  expect(errors(list).join('\n')).toContain('headers.end-user.exact: holds a lone surrogate');
+});
