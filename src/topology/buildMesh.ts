@@ -1,5 +1,4 @@
 /** Inventory + functionConfig → the mesh model: exported services, their versions, clusters and routes. */
-import { isDnsLabel, isServiceName } from '../config/fields';
 import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
@@ -8,6 +7,7 @@ import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVIC
 import { toCluster } from './clusters';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
+import { invalidName } from './invalidName';
 import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
 import { readServicePorts, toServicePort } from './ports';
 import { resolveRoutes } from './serviceRoutes';
@@ -68,30 +68,6 @@ const noClusterError = (entry: Entry, why: string): Result => ({
   field: `metadata.annotations.${ANNOTATION_CLUSTER}`,
   ...where(entry.item),
 });
-
-/**
- * The name and namespace of an exported Service fill generated names and output.path: they must be what the API
- * server takes (a Service name a DNS-1035 label, a namespace a DNS-1123 label), or a namespace `../x` or `a/b` would
- * write outside the package, into another's file, or resources no cluster accepts.
- */
-function invalidName({ item, namespace }: Entry): Result | undefined {
-  const problem = !isDnsLabel(namespace)
-    ? {
-        field: 'metadata.namespace',
-        value: namespace,
-        rule: 'a namespace must be a DNS label: at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit',
-      }
-    : !isServiceName(item.name)
-      ? {
-          field: 'metadata.name',
-          value: item.name,
-          rule: 'a Service name must be a DNS-1035 label: at most 63 lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
-        }
-      : undefined;
-  if (!problem) return undefined;
-  const message = `exported ${describe(item)}: ${problem.field} ${JSON.stringify(problem.value)} is not a name Kubernetes accepts: ${problem.rule}; rename it`;
-  return { severity: 'error', code: 'invalid-name', message, field: problem.field, ...where(item) };
-}
 
 function collectServices(entries: readonly Entry[], spec: Spec, results: Result[]): Map<string, Draft> {
   const drafts = new Map<string, Draft>();
