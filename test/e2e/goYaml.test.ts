@@ -24,14 +24,18 @@ const SMUGGLER = (br: string): string =>
 const build = (dir: string): ReturnType<typeof run> => run(KUSTOMIZE, ['build', '--enable-alpha-plugins', '--enable-exec', dir], { env });
 const kinds = (yaml: string): string[] => parseAllDocuments(yaml).map((d) => (d.toJS() as Obj)['kind'] as string);
 
+/** The kinds kustomize builds for the unchanged overlay, once. */
+let unchanged: string[] | undefined;
+const kindsBefore = (overlay: string): string[] => (unchanged ??= kinds(build(overlay).stdout));
+
+// NEL is left to the test below: go-yaml writes a NEL it read as a space, so kustomize's output cannot show it.
 test.each([
   ['LS', '\u2028'],
   ['PS', '\u2029'],
-  ['NEL', '\u0085'],
 ])("a header value holding %s stays one value in kustomize's output: no resource smuggled in", (_name, br) => {
   const root = scratch('examples', 'examples');
   const overlay = join(root, 'kustomize', 'cluster1');
-  const before = build(overlay);
+  const before = kindsBefore(overlay);
   const manifests = join(root, 'bookinfo', 'cluster1', 'bookinfo.yaml');
   // The routes annotation is YAML itself: the value goes in with JSON escapes, as an attacker would write it.
   const escaped = JSON.stringify(SMUGGLER(br)).replace(br, `\\u${br.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -41,7 +45,7 @@ test.each([
   const result = build(overlay);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  expect(kinds(result.stdout).sort()).toEqual([...kinds(before.stdout), 'ConfigMap'].sort());
+  expect(kinds(result.stdout).sort()).toEqual([...before, 'ConfigMap'].sort());
   // go-yaml writes LS or PS in a quoted scalar as that break plus the line's indentation, which it reads back as the
   // break alone (and JavaScript as the break and the spaces): compare without those spaces.
   const asRead = (value: unknown): string => String(value).replace(/([\u2028\u2029]) +/g, '$1');
