@@ -75,7 +75,8 @@ FUNCTIONCONFIG
     trustDomain: ${DEFAULTS.trustDomain}
     versionLabel: ${DEFAULTS.versionLabel}
     exportAll: false                 # export every Service that has a selector
-    output: {path: "${DEFAULTS.outputPath}"}   # {cluster} {namespace} {service} {kind} {name}
+    output: {path: "${DEFAULTS.outputPath}", maxMiB: ${DEFAULTS.outputMaxMiB}}
+                                     # path: {cluster} {namespace} {service} {kind} {name}; maxMiB: refuse a larger output
     services:                        # routes here instead of the annotation
     - {name: reviews, namespace: default, routes: [{to: v1}]}
     remoteWorkloads:                 # workloads whose manifests are not in the input

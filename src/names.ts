@@ -62,6 +62,8 @@ export const DEFAULTS = {
   gatewaySelector: { istio: 'eastwestgateway' },
   trustDomain: 'cluster.local',
   outputPath: 'clusters/{cluster}/multicluster-routes.yaml',
+  /** The largest output the function writes, in MiB (estimated before planning). */
+  outputMaxMiB: 256,
   gatewayPort: 15443,
   versionLabel: 'version',
   namespace: 'default',

@@ -13,6 +13,7 @@ import type { Pool } from './output/addresses';
 import { allocate } from './output/addresses';
 import { merge } from './output/merge';
 import type { Output } from './output/merge';
+import { estimateOutputBytes } from './output/estimate';
 import { place } from './output/place';
 import { plan } from './planners/plan';
 import { buildMesh } from './topology/buildMesh';
@@ -61,6 +62,18 @@ function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: read
   return { severity: 'error', code: 'pool-exhausted', message: `functionConfig spec.addressPool: ${allocation.message}`, field: 'spec.addressPool' };
 }
 
+const MIB = 1024 * 1024;
+
+/** An error when the output would be larger than spec.output.maxMiB: found before planning, in moments. */
+function outputTooLarge(mesh: Mesh, spec: Spec): Result | undefined {
+  const estimated = estimateOutputBytes(mesh, spec);
+  if (estimated <= spec.output.maxMiB * MIB) return undefined;
+  const size = `about ${Math.ceil(estimated / MIB).toLocaleString('en-US')} MiB`;
+  const shape = `${mesh.services.length} exported services in ${mesh.clusters.length} clusters`;
+  const message = `the output would be ${size} (${shape}; it grows as clusters² × services), more than spec.output.maxMiB (${spec.output.maxMiB} MiB); generate one cluster at a time (spec.targetCluster), export fewer services, or raise spec.output.maxMiB if this is meant`;
+  return { severity: 'error', code: 'output-too-large', message, field: 'spec.output.maxMiB' };
+}
+
 /** Findings about a functionConfig field point at the functionConfig resource. */
 function atConfig(results: readonly Result[], config: Resource | undefined): Result[] {
   if (!config) return [...results];
@@ -86,6 +99,8 @@ function run(list: ResourceList): TransformOutput {
   if (hasErrors(results)) return fail(results);
   const assigned = addresses(model.mesh, spec, checked.pool, inventory.entries);
   if (!(assigned instanceof Map)) return fail([assigned]);
+  const tooLarge = outputTooLarge(model.mesh, spec);
+  if (tooLarge) return fail([tooLarge]);
   const emit = (cluster: string): boolean => spec.targetCluster === undefined || spec.targetCluster === cluster;
   const placed = place(plan(model.mesh, spec, assigned, emit), spec.output.path);
   const linted = lint({ mesh: model.mesh, spec, entries: inventory.entries, generated: placed });

@@ -2,6 +2,9 @@
 import * as z from 'zod';
 
 export const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const isDnsLabel = (name: string): boolean => name.length <= 63 && DNS_LABEL.test(name);
+/** A DNS-1035 label, which Kubernetes requires of a Service's name. */
+export const isServiceName = (name: string): boolean => name.length <= 63 && /^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(name);
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 
 export const dnsLabel = (what: string) =>

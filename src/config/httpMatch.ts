@@ -18,13 +18,18 @@ const JWT_CLAIM = /^@request\.auth\.claims(?:(?:\.[^.[\]]+)+|(?:\[[^[\]]+\])+)$/
 
 const kindOf = (value: unknown): string => (value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
 
-/** A string field of a match; a number or a boolean is the usual mistake (YAML reads `exact: 5` as a number). */
-const text = z.string({
-  error: (issue) =>
-    typeof issue.input === 'number' || typeof issue.input === 'boolean'
-      ? `must be a string: write it in quotes ("${String(issue.input)}")`
-      : `must be a string, not ${kindOf(issue.input)}`,
-});
+/**
+ * A string field of a match; a number or a boolean is the usual mistake (YAML reads `exact: 5` as a number). A lone
+ * surrogate (a `\ud800` escape) is no character: UTF-8 cannot hold it, so no reader would read back what was written.
+ */
+const text = z
+  .string({
+    error: (issue) =>
+      typeof issue.input === 'number' || typeof issue.input === 'boolean'
+        ? `must be a string: write it in quotes ("${String(issue.input)}")`
+        : `must be a string, not ${kindOf(issue.input)}`,
+  })
+  .refine((value) => !/[\ud800-\udfff]/u.test(value), { message: 'holds a lone surrogate (such as \\ud800), which is not a character; remove it' });
 
 const FORMS = ['exact', 'prefix', 'regex'] as const;
 

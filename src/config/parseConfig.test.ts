@@ -68,7 +68,7 @@ describe('MulticlusterRoutes', () => {
       trustDomain: 'cluster.local',
       versionLabel: 'version',
       exportAll: false,
-      output: { path: 'clusters/{cluster}/multicluster-routes.yaml' },
+      output: { path: 'clusters/{cluster}/multicluster-routes.yaml', maxMiB: 256 },
       services: [],
       remoteWorkloads: [],
     });

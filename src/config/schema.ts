@@ -67,7 +67,17 @@ export const specSchema = z.strictObject({
   trustDomain: z.string().min(1).default(DEFAULTS.trustDomain),
   versionLabel: z.string().min(1).default(DEFAULTS.versionLabel),
   exportAll: z.boolean().default(false).describe('export every Service that has a selector'),
-  output: z.strictObject({ path: z.string().min(1).default(DEFAULTS.outputPath) }).default({ path: DEFAULTS.outputPath }),
+  output: z
+    .strictObject({
+      path: z.string().min(1).default(DEFAULTS.outputPath),
+      maxMiB: z
+        .number()
+        .int()
+        .min(1)
+        .default(DEFAULTS.outputMaxMiB)
+        .describe('refuse a mesh whose output is estimated larger than this, in MiB (it grows as clusters² × services)'),
+    })
+    .default({ path: DEFAULTS.outputPath, maxMiB: DEFAULTS.outputMaxMiB }),
   services: z
     .array(z.strictObject({ name: dnsLabel('a service name'), namespace: dnsLabel('a namespace').default(DEFAULTS.namespace), routes: routesSchema }))
     .default([]),

@@ -28,12 +28,16 @@ function scalar(text: string): string | undefined {
   return written.includes('\n') ? undefined : written;
 }
 
-/** Keys come back again and again (`metadata`, `name`, …): their text is kept. */
+/**
+ * Keys come back again and again (`metadata`, `name`, …): their text is kept. A key longer than YAML's 1,024
+ * characters for an implicit key falls back (the library writes it as an explicit `? key`).
+ */
 const keys = new Map<string, string | undefined>();
 function keyText(key: string): string | undefined {
   let text = keys.get(key);
   if (text === undefined && !keys.has(key)) {
     text = scalar(key);
+    if (text !== undefined && text.length > 1024) text = undefined;
     if (keys.size < 10_000) keys.set(key, text);
   }
   return text;

@@ -8,7 +8,7 @@ import { aliasTarget } from './aliasTarget';
 import { aliasesTo } from './anchors';
 import type { Item } from './item';
 import { stringifyNode } from './resourceList';
-import { needsQuotes, toNode } from './yamlNodes';
+import { escapedScalar, hasUnsafeRaw, needsQuotes, toNode } from './yamlNodes';
 import { LABEL_SERVICE } from '../names';
 
 const LABELS = ['spec', 'template', 'metadata', 'labels'];
@@ -19,7 +19,7 @@ export interface TextEdit {
   readonly text: string;
 }
 
-const scalarText = (value: string): string => (needsQuotes(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value);
+const scalarText = (value: string): string => (needsQuotes(value) || hasUnsafeRaw(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? escapedScalar(value) : value);
 
 /** Offset just past the end of the line that holds `offset`. */
 function lineEnd(text: string, offset: number): number {

@@ -6,7 +6,7 @@ import { checkDocument } from './checkDocument';
 import type { Resource } from './resource';
 import type { Result } from './result';
 import { toKrmResult } from './result';
-import { toNode } from './yamlNodes';
+import { FAILSAFE, toNode } from './yamlNodes';
 import { RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND } from '../names';
 
 export interface ResourceList<R extends Resource = Resource, C extends Resource = Resource> {
@@ -21,7 +21,7 @@ export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok
  * bytes and dates (resolveKnownTags), which a failsafe document could not write back. A key must be a string.
  */
 const PARSE_OPTIONS = {
-  schema: 'failsafe',
+  ...FAILSAFE,
   resolveKnownTags: false,
   stringKeys: true,
   uniqueKeys: true,
@@ -100,7 +100,7 @@ export const YAML_STYLE = { lineWidth: 0, indentSeq: false, flowCollectionPaddin
 
 /** One node as a YAML document, in that style. */
 export function stringifyNode(node: Node): string {
-  const doc = new Document(null, { schema: 'failsafe' });
+  const doc = new Document(null, FAILSAFE);
   doc.contents = node;
   return doc.toString(YAML_STYLE);
 }

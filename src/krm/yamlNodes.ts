@@ -5,7 +5,7 @@
  * read back as the same JSON under that schema.
  */
 import { Alias, Document, isAlias, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Node } from 'yaml';
+import type { Node, ScalarTag, SchemaOptions } from 'yaml';
 import { replaceAlias } from './aliasIndex';
 import { aliasTarget } from './aliasTarget';
 import { detachAliases, unanchoredCopy } from './anchors';
@@ -48,6 +48,34 @@ export function needsQuotes(text: string): boolean {
   return /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$/.test(text) || YAML11_NUMBER.test(text);
 }
 
+/**
+ * A character that a YAML 1.1 reader (go-yaml in kpt, kustomize and Argo CD) reads as a line break (NEL U+0085, LS
+ * U+2028, PS U+2029, CR) or refuses unescaped (C0 and C1 controls, DEL, U+FFFE, U+FFFF, a lone surrogate), or the BOM;
+ * YAML 1.2 readers take most of them as ordinary characters, so written raw they mean two different things.
+ */
+const RAW_UNSAFE = /[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\u{10000}-\u{10ffff}]/u;
+const RAW_UNSAFE_ALL = new RegExp(RAW_UNSAFE.source, 'gu');
+export const hasUnsafeRaw = (text: string): boolean => RAW_UNSAFE.test(text);
+
+const hex = (c: string, digits: number): string => (c.codePointAt(0) ?? 0).toString(16).padStart(digits, '0');
+
+/** A double-quoted scalar on one line that YAML 1.1 and 1.2 readers read back as `text`: RAW_UNSAFE escaped. */
+export const escapedScalar = (text: string): string =>
+  JSON.stringify(text).replace(RAW_UNSAFE_ALL, (c) => (c > '\xff' ? `\\u${hex(c, 4)}` : `\\x${hex(c, 2)}`));
+
+/** The string tag for the scalars toNode marks `format: escaped`: written by escapedScalar. */
+export const ESCAPED_STRING: ScalarTag = {
+  tag: 'tag:yaml.org,2002:str',
+  format: 'escaped',
+  default: true,
+  identify: (value) => typeof value === 'string',
+  resolve: (text) => text,
+  stringify: (item) => escapedScalar(String((item as Scalar).value)),
+};
+
+/** Options for a document the function parses and writes back: every scalar a string, escaped strings known. */
+export const FAILSAFE: SchemaOptions = { schema: 'failsafe', customTags: [ESCAPED_STRING] };
+
 function scalarValue(node: Scalar): Json {
   const raw = node.value;
   if (typeof raw !== 'string') return raw === undefined ? null : (raw as Json);
@@ -88,7 +116,8 @@ export function toNode(value: Json): Node {
   }
   if (typeof value === 'string') {
     const scalar = new Scalar(value);
-    if (needsQuotes(value)) scalar.type = 'QUOTE_DOUBLE';
+    if (hasUnsafeRaw(value)) scalar.format = 'escaped';
+    else if (needsQuotes(value)) scalar.type = 'QUOTE_DOUBLE';
     return scalar;
   }
   const scalar = new Scalar(value === null ? 'null' : String(value));

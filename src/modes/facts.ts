@@ -10,7 +10,7 @@ import { parseConfig } from '../config/parseConfig';
 import { formatResults } from '../krm/formatResults';
 import { hasErrors } from '../krm/result';
 import type { Result } from '../krm/result';
-import { toNode } from '../krm/yamlNodes';
+import { FAILSAFE, toNode } from '../krm/yamlNodes';
 import { YAML_STYLE } from '../krm/resourceList';
 import type { JsonObject } from '../krm/yamlNodes';
 import { TOOL } from '../names';
@@ -97,7 +97,7 @@ export function runFacts(options: FactsOptions): Report {
     };
   }
   const before = readFileSync(options.update, 'utf8');
-  const doc = parseDocument(before, { schema: 'failsafe' });
+  const doc = parseDocument(before, FAILSAFE);
   doc.setIn(['spec', 'remoteWorkloads'], toNode(list));
   const after = doc.toString(YAML_STYLE);
   if (after === before) return { stdout: '', stderr: `${TOOL}: ${options.update} is up to date\n`, exitCode: 0 };

@@ -18,7 +18,7 @@ import type { Result } from '../krm/result';
 import { hasErrors, toKrmResult } from '../krm/result';
 import { loadYaml, NotFastPath, SourceItem, ValueResource } from '../krm/sourceItem';
 import { splitResourceList } from '../krm/split';
-import { toNode } from '../krm/yamlNodes';
+import { FAILSAFE, toNode } from '../krm/yamlNodes';
 import type { Placed } from '../output/place';
 import { withPlacement } from '../output/place';
 import { RESOURCE_LIST_API_VERSION, RESOURCE_LIST_KIND } from '../names';
@@ -39,7 +39,7 @@ const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${t
 function relabeled(item: SourceItem, service: string | undefined): string {
   const located = locateRelabel(item.source, service);
   if (located) return applyEdits(item.source, [located]);
-  const doc = parseDocument(item.source, { schema: 'failsafe' });
+  const doc = parseDocument(item.source, FAILSAFE);
   const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
   if (!isMap(node)) throw new NotFastPath('relabel');
   const edits = relabelEdit(item.source, new Item(node, doc), service);

@@ -1,6 +1,7 @@
 /**
  * Helm post-renderer mode: a plain multi-document stream in (Helm's rendered manifests), the same stream out with
- * the generated resources appended; the functionConfig comes from a file. Errors go to stderr with exit code 1 —
+ * the generated resources appended; the functionConfig comes from a file. A document passes through as its source
+ * text (a pod-label change is an edit of that text), so every value reaches the cluster as the chart wrote it. Errors go to stderr with exit code 1 —
  * or, for Helm 4, which discards a post-renderer's stderr, as a document Helm itself rejects with our message.
  */
 import { isMap } from 'yaml';
@@ -8,6 +9,7 @@ import type { Document, YAMLMap } from 'yaml';
 import { formatResults } from '../krm/formatResults';
 import { Item } from '../krm/item';
 import { relabelNode } from '../krm/relabelNode';
+import { applyEdits, relabelEdit } from '../krm/relabelText';
 import { parseYamlDocuments, stringifyNode, YAML_STYLE } from '../krm/resourceList';
 import { hasErrors } from '../krm/result';
 import { toNode } from '../krm/yamlNodes';
@@ -43,6 +45,22 @@ function failure(stderr: string, options: PostRenderOptions): Report {
   return options.errorsAsDocument ? { stdout: errorDocument(message.trimEnd()), stderr: message, exitCode: 0 } : { stdout: '', stderr: message, exitCode: 1 };
 }
 
+/** Each document's own text: from the end of the one before, without its `---` line; the pod label edited in. */
+function sourceText(text: string, docs: readonly Document[], item: Item, relabel: ReadonlyMap<Item, string | undefined>): string {
+  const index = docs.indexOf(item.doc);
+  const start = index > 0 ? (docs[index - 1]?.range?.[2] ?? 0) : 0;
+  const end = item.doc.range?.[2] ?? text.length;
+  const service = relabel.get(item);
+  const edits = relabel.has(item) ? relabelEdit(text, item, service) : [];
+  if (!edits) {
+    relabelNode(item, service);
+    return item.doc.toString(YAML_STYLE);
+  }
+  const own = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
+  const source = applyEdits(text.slice(start, end), own).replace(/^(?:[ \t]*(?:---)?[ \t]*(?:\r?\n|$))+/, '');
+  return source.endsWith('\n') ? source : `${source}\n`;
+}
+
 export function runPostRender(manifests: string, configText: string, configPath: string, options: PostRenderOptions): Report {
   const config = documentsOf(configText, configPath);
   const input = documentsOf(manifests, 'the rendered manifests');
@@ -51,13 +69,12 @@ export function runPostRender(manifests: string, configText: string, configPath:
     input.stderr ??
     (input.docs.length === 0 ? `error: no manifests on stdin; ${TOOL} post-render reads the rendered manifests (a YAML stream) from stdin\n` : undefined);
   if (failed !== undefined) return failure(failed, options);
-  const items = new Map(input.docs.map((doc) => [new Item(doc.contents as YAMLMap, doc), doc]));
+  const items = input.docs.map((doc) => new Item(doc.contents as YAMLMap, doc));
   const configDoc = config.docs[0];
   const functionConfig = configDoc ? new Item(configDoc.contents as never, configDoc, { path: configPath }) : undefined;
-  const { output, results } = transform({ items: [...items.keys()], functionConfig });
+  const { output, results } = transform({ items, functionConfig });
   if (!output || hasErrors(results)) return failure(formatResults(results), options);
-  for (const [item, service] of output.relabel) relabelNode(item, service);
-  const kept = output.kept.map((item) => items.get(item)?.toString(YAML_STYLE) ?? '');
+  const kept = output.kept.map((item) => sourceText(manifests, input.docs, item, output.relabel));
   const generated = output.generated.map((p) => stringifyNode(toNode(p.body)));
   return { stdout: [...kept, ...generated].join('---\n'), stderr: formatResults(results), exitCode: 0 };
 }

@@ -74,3 +74,31 @@ describe('allocate', () => {
     expect(formatAddress(0x20010db8000100000000000100000001n, 6)).toBe('2001:db8:1::1:0:1');
   });
 });
+
+describe("the pool's edges", () => {
+  // 240.0.0.0/24: usable 240.0.0.1 to 240.0.0.254; .0 is the network and .255 the broadcast address.
+  const p = pool('240.0.0.0/24');
+  test.each([
+    ['240.0.0.1', true],
+    ['240.0.0.254', true],
+    ['240.0.0.0', false],
+    ['240.0.0.255', false],
+    ['240.0.1.0', false],
+  ])('a previously held %s is kept: %s', (address, kept) => {
+    const got = addressesOf(p, ['a.ns.global'], new Map([['a.ns.global', address]])).get('a.ns.global');
+    if (kept) expect(got).toBe(address);
+    else expect(got).not.toBe(address);
+    expect(toNumber(got ?? '')).toBeGreaterThanOrEqual(1);
+    expect(toNumber(got ?? '')).toBeLessThanOrEqual(254);
+  });
+  test('a pool of two addresses holds two hosts, a third is refused', () => {
+    const two = pool('10.0.0.0/31');
+    expect([...addressesOf(two, hosts(2)).values()].sort()).toEqual(['10.0.0.0', '10.0.0.1']);
+    expect(allocate(two, hosts(3), new Map()).ok).toBe(false);
+  });
+});
+
+function toNumber(address: string): number {
+  const [a, b, c, d] = address.split('.').map(Number);
+  return a === 240 && b === 0 && c === 0 && d !== undefined ? d : -1;
+}

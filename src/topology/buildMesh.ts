@@ -8,6 +8,7 @@ import { toCluster } from './clusters';
 import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
+import { invalidName } from './invalidName';
 import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
 import { readServicePorts, toServicePort } from './ports';
 import { resolveRoutes } from './serviceRoutes';
@@ -79,6 +80,11 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
     if (!exported) continue;
     if (entry.cluster === undefined) {
       if (!entry.misplaced) results.push(noClusterError(entry, 'an exported Service'));
+      continue;
+    }
+    const badName = invalidName(entry);
+    if (badName) {
+      results.push(badName);
       continue;
     }
     const id = key(entry.namespace, entry.item.name);
