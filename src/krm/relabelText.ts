@@ -1,5 +1,5 @@
 /**
- * Files mode: set or remove the generator-owned pod label by editing the file's text at the node's source
+ * Files mode: set or remove generator-owned pod labels by editing the file's text at the node's source
  * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, Pair } from 'yaml';
@@ -9,9 +9,8 @@ import { aliasesTo } from './anchors';
 import type { Item } from './item';
 import { stringifyNode } from './resourceList';
 import { needsQuotes, toNode } from './yamlNodes';
-import { LABEL_SERVICE } from '../names';
-
-const LABELS = ['spec', 'template', 'metadata', 'labels'];
+import type { LabelChanges } from './relabelNode';
+import { POD_LABELS } from './relabelNode';
 
 export interface TextEdit {
   readonly start: number;
@@ -19,7 +18,7 @@ export interface TextEdit {
   readonly text: string;
 }
 
-const scalarText = (value: string): string => (needsQuotes(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value);
+export const scalarText = (value: string): string => (needsQuotes(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? JSON.stringify(value) : value);
 
 /** Offset just past the end of the line that holds `offset`. */
 function lineEnd(text: string, offset: number): number {
@@ -29,28 +28,28 @@ function lineEnd(text: string, offset: number): number {
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 
-/** The edit of a labels map that gives it `LABEL_SERVICE: service` (or none of it); undefined if not possible. */
-function mapEdit(text: string, labels: YAMLMap, service: string | undefined): TextEdit | undefined {
-  if (!labels.range) return undefined;
-  const index = labels.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === LABEL_SERVICE);
-  const pair = labels.items[index];
-  const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
-  const valueRange = isScalar(pair?.value) ? pair.value.range : undefined;
-  if (pair && !valueRange) return undefined;
-  if (service !== undefined && valueRange) return { start: valueRange[0], end: valueRange[1], text: scalarText(service) };
-  if (service === undefined) {
-    if (!keyRange || !valueRange) return undefined;
-    if (!labels.flow) return { start: lineStart(text, keyRange[0]), end: lineEnd(text, valueRange[1] - 1), text: '' };
-    const next = labels.items[index + 1]?.key;
-    const previous = labels.items[index - 1]?.value;
-    if (isScalar(next) && next.range) return { start: keyRange[0], end: next.range[0], text: '' };
-    if (isScalar(previous) && previous.range) return { start: previous.range[1], end: valueRange[1], text: '' };
-    return { start: keyRange[0], end: valueRange[1], text: '' };
+/** Removed entries of a flow map: each run of neighbours is one edit, with one of the commas around it. */
+function flowRemovals(labels: YAMLMap, removed: ReadonlyMap<number, readonly [number, number]>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const [first, [start]] of removed) {
+    if (removed.has(first - 1)) continue;
+    let last = first;
+    while (removed.has(last + 1)) last++;
+    const end = (removed.get(last) as readonly [number, number])[1];
+    const next = labels.items[last + 1]?.key;
+    const previous = labels.items[first - 1]?.value;
+    if (isScalar(next) && next.range) edits.push({ start, end: next.range[0], text: '' });
+    else if (isScalar(previous) && previous.range) edits.push({ start: previous.range[1], end, text: '' });
+    else edits.push({ start, end, text: '' });
   }
-  const entry = `${LABEL_SERVICE}: ${scalarText(service)}`;
+  return edits;
+}
+
+/** New entries after the last one of a labels map; undefined if not possible. */
+function addition(text: string, labels: YAMLMap, entries: readonly string[], kept: number): TextEdit | undefined {
   if (labels.flow) {
-    const close = labels.range[1] - 1;
-    return { start: close, end: close, text: labels.items.length > 0 ? `, ${entry}` : entry };
+    const close = (labels.range as [number, number, number])[1] - 1;
+    return { start: close, end: close, text: `${kept > 0 ? ', ' : ''}${entries.join(', ')}` };
   }
   const first = labels.items[0]?.key;
   const last = labels.items[labels.items.length - 1]?.value;
@@ -59,7 +58,31 @@ function mapEdit(text: string, labels: YAMLMap, service: string | undefined): Te
   const indent = ' '.repeat(first.range[0] - lineStart(text, first.range[0]));
   const at = lineEnd(text, lastRange[1] - 1);
   const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { start: at, end: at, text: `${newline}${indent}${entry}\n` };
+  return { start: at, end: at, text: `${newline}${entries.map((entry) => `${indent}${entry}\n`).join('')}` };
+}
+
+/** The edits that make the changes to a labels map; undefined if not possible. */
+function mapEdits(text: string, labels: YAMLMap, changes: LabelChanges): TextEdit[] | undefined {
+  if (!labels.range) return undefined;
+  const edits: TextEdit[] = [];
+  const added: string[] = [];
+  const removed = new Map<number, readonly [number, number]>();
+  for (const [key, value] of changes) {
+    const index = labels.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === key);
+    const pair = labels.items[index];
+    const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
+    const valueRange = isScalar(pair?.value) ? pair.value.range : undefined;
+    if (!pair) {
+      if (value !== undefined) added.push(`${scalarText(key)}: ${scalarText(value)}`);
+    } else if (!keyRange || !valueRange) return undefined;
+    else if (value !== undefined) edits.push({ start: valueRange[0], end: valueRange[1], text: scalarText(value) });
+    else if (labels.flow) removed.set(index, [keyRange[0], valueRange[1]]);
+    else edits.push({ start: lineStart(text, keyRange[0]), end: lineEnd(text, valueRange[1] - 1), text: '' });
+  }
+  edits.push(...flowRemovals(labels, removed));
+  if (added.length === 0) return edits;
+  const more = addition(text, labels, added, labels.items.length - removed.size);
+  return more && [...edits, more];
 }
 
 /**
@@ -88,36 +111,39 @@ function flowText(copy: YAMLMap): string | undefined {
  * An alias on the way to the labels (`labels: *sel`, `metadata: *meta`): the alias becomes a copy of the map it
  * shows, with the labels at `rest` within it changed.
  */
-function aliasEdit(alias: Alias, rest: readonly string[], doc: Document, service: string | undefined): TextEdit | undefined {
+function aliasEdit(alias: Alias, rest: readonly string[], doc: Document, changes: LabelChanges): TextEdit | undefined {
   const copy = flowCopy(alias, doc);
   const labels = isMap(copy) && rest.length > 0 ? copy.getIn(rest, true) : copy;
   if (!isMap(copy) || !isMap(labels) || !alias.range) return undefined;
-  if (service === undefined) labels.delete(LABEL_SERVICE);
-  else labels.set(toNode(LABEL_SERVICE), toNode(service));
+  for (const [key, value] of changes) {
+    if (value === undefined) labels.delete(key);
+    else labels.set(toNode(key), toNode(value));
+  }
   const text = flowText(copy);
   return text === undefined ? undefined : { start: alias.range[0], end: alias.range[1], text };
 }
 
 /**
- * The edits that give the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible.
+ * The edits that make the changes to the workload's pod template labels; undefined if not possible.
  * The change shows in the pod labels only, as relabelNode makes it: an alias on the way to the labels becomes a copy,
  * and aliases elsewhere that show a map on the way (`matchLabels: *labels`) become a copy of it as it was.
  */
-export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit[] | undefined {
+export function relabelEdit(text: string, item: Item, changes: LabelChanges): TextEdit[] | undefined {
   const maps: YAMLMap[] = [item.node];
-  let edit: TextEdit | undefined;
-  for (const [i, key] of LABELS.entries()) {
+  let edits: TextEdit[] | undefined;
+  for (const [i, key] of POD_LABELS.entries()) {
     const value = maps[i]?.get(key, true);
     if (isAlias(value)) {
-      edit = aliasEdit(value, LABELS.slice(i + 1), item.doc, service);
+      const edit = aliasEdit(value, POD_LABELS.slice(i + 1), item.doc, changes);
+      edits = edit && [edit];
       break;
     }
     if (!isMap(value)) return undefined;
     maps.push(value);
   }
-  const labels = maps[LABELS.length];
-  if (labels) edit = mapEdit(text, labels, service);
-  if (!edit) return undefined;
+  const labels = maps[POD_LABELS.length];
+  if (labels) edits = mapEdits(text, labels, changes);
+  if (!edits) return undefined;
   const copies: TextEdit[] = [];
   for (const map of maps) {
     for (const alias of aliasesTo(map, item.doc)) {
@@ -127,7 +153,7 @@ export function relabelEdit(text: string, item: Item, service: string | undefine
       copies.push({ start: alias.range[0], end: alias.range[1], text: line });
     }
   }
-  return [...copies, edit];
+  return [...copies, ...edits];
 }
 
 /** Apply non-overlapping edits to a text. */

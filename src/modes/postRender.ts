@@ -56,7 +56,7 @@ export function runPostRender(manifests: string, configText: string, configPath:
   const functionConfig = configDoc ? new Item(configDoc.contents as never, configDoc, { path: configPath }) : undefined;
   const { output, results } = transform({ items: [...items.keys()], functionConfig });
   if (!output || hasErrors(results)) return failure(formatResults(results), options);
-  for (const [item, service] of output.relabel) relabelNode(item, service);
+  for (const [item, changes] of output.relabel) relabelNode(item, changes);
   const kept = output.kept.map((item) => items.get(item)?.toString(YAML_STYLE) ?? '');
   const generated = output.generated.map((p) => stringifyNode(toNode(p.body)));
   return { stdout: [...kept, ...generated].join('---\n'), stderr: formatResults(results), exitCode: 0 };

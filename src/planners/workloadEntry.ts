@@ -1,5 +1,5 @@
 /** Current profile: a WorkloadEntry per version that runs in another cluster, pointing at that cluster's gateway. */
-import { LABEL_SERVICE } from '../names';
+import { SERVICE_LABEL_VALUE, serviceLabel } from '../names';
 import type { MeshService } from '../topology/model';
 import type { Generated, PlanContext } from './generated';
 import { clusterByName, forService, gatewayPorts, generated, objectName } from './generated';
@@ -13,7 +13,7 @@ export function workloadEntries(service: MeshService, ctx: PlanContext): Generat
       return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), {
         address: remote.gatewayAddress,
         ports: gatewayPorts(service, remote.gatewayPort),
-        labels: { [LABEL_SERVICE]: service.name, [ctx.spec.versionLabel]: version },
+        labels: { [serviceLabel(service.name)]: SERVICE_LABEL_VALUE, [ctx.spec.versionLabel]: version },
       });
     }),
   );

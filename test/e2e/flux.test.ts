@@ -37,7 +37,7 @@ test('render.sh fails on an un-rendered package, printing the diff and writing n
   const check = renderSh(repo, env);
   expect(check.status).toBe(1);
   expect(check.stdout).toContain('+++ b/clusters/cluster1/multicluster-routes.yaml');
-  expect(check.stdout).toContain('+        multicluster-routes.dev/service: reviews');
+  expect(check.stdout).toContain('+        service.multicluster-routes.dev/reviews: "true"');
   expect(check.stderr).toContain('are not what the function generates');
   expect(existsSync(join(repo, 'examples', 'bookinfo', 'clusters'))).toBe(false);
   expect(fluxBuild(repo, 'cluster1').status).not.toBe(0);
@@ -57,7 +57,7 @@ test("once rendered, render.sh passes and each Flux path builds, without plugins
     const docs = docsOf(result.stdout);
     const reviews = docs.filter((d) => d['kind'] === 'Deployment' && String(d['metadata']['name']).startsWith('reviews-'));
     expect(reviews.length).toBeGreaterThan(0);
-    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
+    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['service.multicluster-routes.dev/reviews']).toBe('true');
     const generated = docs.filter((d) => d['metadata']['labels']?.['app.kubernetes.io/managed-by'] === 'multicluster-routes');
     expect(generated.map((d) => d['kind'] as string)).toEqual(expect.arrayContaining(['DestinationRule', 'Gateway', 'ServiceEntry', 'VirtualService']));
     for (const d of generated) expect(d['metadata']['annotations']['multicluster-routes.dev/cluster']).toBe(cluster);
