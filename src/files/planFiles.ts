@@ -8,9 +8,8 @@ import type { Item } from '../krm/item';
 import type { Output } from '../output/merge';
 import type { SourceFile } from './readFiles';
 import { applyEdits, relabelEdit } from '../krm/relabelText';
-import type { TextEdit } from '../krm/relabelText';
+import type { LabelChanges, TextEdit } from '../krm/relabelText';
 import type { Result } from '../krm/result';
-import type { LabelChanges } from '../krm/relabelNode';
 
 export type FileChanges = ReadonlyMap<string, string | null>;
 

@@ -2,7 +2,7 @@ import { parseDocument } from 'yaml';
 import type { YAMLMap, YAMLSeq } from 'yaml';
 import { Item } from './item';
 import { locateRelabel } from './labelsLocator';
-import type { LabelChanges } from './relabelNode';
+import type { LabelChanges } from './relabelText';
 import { applyEdits, relabelEdit } from './relabelText';
 
 /** What the parser-based edit gives for the same item text (a list item, as in a ResourceList). */
@@ -53,11 +53,10 @@ describe.each([
         [key('d'), 'true'],
       ],
     ],
-  ])('%s: the same text as the parser-based edit', (_change, changes) => {
+  ])('%s: the same text as the parser-based edit, or left to it when a value changes in place', (_change, changes) => {
     const edits = locateRelabel(text, changes);
-    const expected = byParser(text, changes);
-    expect(edits).toBeDefined();
-    expect(applyEdits(text, edits ?? [])).toBe(expected);
+    expect(edits === undefined).toBe(changes.some(([k, v]) => v !== undefined && labels.includes(`${k}:`)));
+    if (edits) expect(applyEdits(text, edits)).toBe(byParser(text, changes));
   });
 });
 

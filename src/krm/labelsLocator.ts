@@ -4,10 +4,8 @@
  * recognise returns undefined and the caller parses the item instead.
  */
 import { stripComment } from '../util';
-import type { LabelChanges } from './relabelNode';
-import { POD_LABELS } from './relabelNode';
-import type { TextEdit } from './relabelText';
-import { scalarText } from './relabelText';
+import type { LabelChanges, TextEdit } from './relabelText';
+import { POD_LABELS, scalarText } from './relabelText';
 import { needsQuotes } from './yamlNodes';
 
 /**
@@ -61,8 +59,11 @@ function linesOf(text: string): Line[] {
 
 const isSkippable = (line: Line): boolean => line.skippable;
 
+/** Lines `from` to `to` (exclusive), whose keys sit at `indent`. */
+type Block = { from: number; to: number; indent: number };
+
 /** The children lines of the block that starts after line `at` (whose key sits at `indent`). */
-function childrenOf(lines: readonly Line[], at: number, indent: number): { from: number; to: number; indent: number } | undefined {
+function childrenOf(lines: readonly Line[], at: number, indent: number): Block | undefined {
   let from = at + 1;
   while (from < lines.length && isSkippable(lines[from] as Line)) from++;
   const first = lines[from];
@@ -73,7 +74,7 @@ function childrenOf(lines: readonly Line[], at: number, indent: number): { from:
   return { from, to, indent: first.indent };
 }
 
-function find(lines: readonly Line[], range: { from: number; to: number; indent: number }, key: string): number | undefined {
+function find(lines: readonly Line[], range: Block, key: string): number | undefined {
   for (let i = range.from; i < range.to; i++) {
     const line = lines[i] as Line;
     if (line.indent !== range.indent || isSkippable(line)) continue;
@@ -87,7 +88,7 @@ function find(lines: readonly Line[], range: { from: number; to: number; indent:
 /** The edits that make the pod-label changes in block-style text; undefined when the layout is not plain. */
 export function locateRelabel(text: string, changes: LabelChanges): TextEdit[] | undefined {
   const lines = linesOf(text);
-  let range: { from: number; to: number; indent: number } | undefined = { from: 0, to: lines.length, indent: lines.find((l) => !isSkippable(l))?.indent ?? 0 };
+  let range: Block | undefined = { from: 0, to: lines.length, indent: lines.find((l) => !isSkippable(l))?.indent ?? 0 };
   for (const key of POD_LABELS) {
     const at: number | undefined = find(lines, range, key);
     if (at === undefined) return undefined;
@@ -95,28 +96,25 @@ export function locateRelabel(text: string, changes: LabelChanges): TextEdit[] |
     if (!range) return undefined;
   }
   const labels = range;
-  const entries = new Map<string, { line: Line; value: string }>();
+  const entries = new Map<string, Line>();
   for (let i = labels.from; i < labels.to; i++) {
     const line = lines[i] as Line;
     if (isSkippable(line)) continue;
     const match = KEY.exec(line.text);
     if (line.indent !== labels.indent || !match || !plainValue(stripComment(match[3] ?? ''))) return undefined;
-    entries.set(match[2] as string, { line, value: stripComment(match[3] ?? '') });
+    entries.set(match[2] as string, line);
   }
   const last = lines[labels.to - 1] as Line;
+  const at = last.start + last.text.length + 1;
   const edits: TextEdit[] = [];
   let added = '';
   for (const [key, value] of changes) {
     const ours = entries.get(key);
-    if (value !== undefined && !plainValue(scalarText(value))) return undefined;
-    if (ours && value === undefined) edits.push({ start: ours.line.start, end: ours.line.start + ours.line.text.length + 1, text: '' });
-    else if (ours && value !== undefined) {
-      const at = ours.line.start + ours.line.text.indexOf(ours.value, ours.line.text.indexOf(':', labels.indent) + 1);
-      edits.push({ start: at, end: at + ours.value.length, text: scalarText(value) });
-    } else if (value !== undefined) added += `${' '.repeat(labels.indent)}${scalarText(key)}: ${scalarText(value)}\n`;
+    // A value changed in place is rare: the parser-based edit makes it.
+    if (ours && value !== undefined) return undefined;
+    if (ours) edits.push({ start: ours.start, end: ours.start + ours.text.length + 1, text: '' });
+    else if (value !== undefined) added += `${' '.repeat(labels.indent)}${scalarText(key)}: ${scalarText(value)}\n`;
   }
   if (added === '') return edits;
-  if (last.start + last.text.length >= text.length) return undefined;
-  const at = last.start + last.text.length + 1;
-  return [...edits, { start: at, end: at, text: added }];
+  return at > text.length ? undefined : [...edits, { start: at, end: at, text: added }];
 }

@@ -1,9 +1,8 @@
 import { parseAllDocuments, parseDocument } from 'yaml';
 import type { YAMLMap } from 'yaml';
 import { Item } from './item';
-import { relabelNode } from './relabelNode';
-import type { LabelChanges } from './relabelNode';
-import { applyEdits, relabelEdit } from './relabelText';
+import type { LabelChanges } from './relabelText';
+import { applyEdits, relabelEdit, relabelNode } from './relabelText';
 
 const OLD = 'multicluster-routes.dev/service';
 const key = (service: string): string => `service.multicluster-routes.dev/${service}`;

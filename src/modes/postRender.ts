@@ -7,7 +7,7 @@ import { isMap } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatResults } from '../krm/formatResults';
 import { Item } from '../krm/item';
-import { relabelNode } from '../krm/relabelNode';
+import { relabelNode } from '../krm/relabelText';
 import { parseYamlDocuments, stringifyNode, YAML_STYLE } from '../krm/resourceList';
 import { hasErrors } from '../krm/result';
 import { toNode } from '../krm/yamlNodes';

@@ -6,7 +6,7 @@
 import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
-import type { LabelChanges } from '../krm/relabelNode';
+import type { LabelChanges } from '../krm/relabelText';
 import type { Json, JsonObject } from '../krm/yamlNodes';
 import { isServiceLabel, SERVICE_LABEL_VALUE } from '../names';
 import type { Entry } from '../topology/inventory';
