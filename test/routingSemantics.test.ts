@@ -7,6 +7,7 @@
  */
 import { parse, stringify } from 'yaml';
 import { runKrm } from '../src/modes/krm';
+import { evaluate } from './support/routes';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const jason = { match: [{ headers: { 'end-user': { exact: 'jason' } } }] };
@@ -19,17 +20,6 @@ const SINGLE_CLUSTER: Record<string, { http: Obj[]; routes: Obj[] }> = {
   'virtual-service-reviews-test-v2': { http: [{ ...jason, route: [to('v2')] }, { route: [to('v1')] }], routes: [{ ...jason, to: 'v2' }, { to: 'v1' }] },
 };
 const REQUESTS = [{ 'end-user': 'jason' }, { 'end-user': 'alice' }, {}];
-
-/** version → share of traffic, for a request, under an `http` section. */
-function evaluate(http: Obj[], headers: Record<string, string>): Record<string, number> {
-  const matches = (rule: Obj): boolean =>
-    !rule['match'] ||
-    (rule['match'] as Obj[]).some((m) => Object.entries((m['headers'] ?? {}) as Obj).every(([name, cond]) => headers[name] === cond['exact']));
-  const rule = http.find(matches);
-  if (!rule) return {};
-  const route = rule['route'] as Obj[];
-  return Object.fromEntries(route.map((d) => [d['destination']['subset'] as string, route.length === 1 ? 100 : (d['weight'] as number)]));
-}
 
 function mesh(routes: Obj[], profile: string): string {
   const service = (cluster: string) => ({
