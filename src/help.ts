@@ -59,6 +59,8 @@ ANNOTATIONS (on your Services and workloads)
         match: [{headers: {end-user: {exact: jason}}}]   # optional, Istio HTTPMatchRequest list
         to: {v2: 50, v3: 50}                             # version → integer weight, total 100
       - to: v1                                           # one version gets all traffic
+      TCP and TLS ports take the same rules by port (TLS: by SNI <service>.<namespace>.svc.cluster.local);
+      a connection meets no HTTP condition, only sourceLabels, sourceNamespace and gateways.
   ${ANNOTATION_CLIENTS}: a,b | "*"  more clusters that call the Service
 
   Without routes, traffic stays on the cluster's own versions, else goes to every remote version.
@@ -77,7 +79,8 @@ FUNCTIONCONFIG
     profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
     istioApiVersion: ${DEFAULTS.istioApiVersion}   # or networking.istio.io/v1beta1, v1alpha3
     globalSuffix: ${DEFAULTS.globalSuffix}
-    addressPool: ${DEFAULTS.classicAddressPool}       # ServiceEntry addresses (IPv4 or IPv6 CIDR); classic default
+    addressPool: ${DEFAULTS.addressPool}        # ServiceEntry addresses (IPv4 or IPv6 CIDR): classic, every host;
+                                     #   current, hosts with a TCP, TLS or sniffed port (all, when set)
     tlsMode: ${DEFAULTS.tlsMode}
     gatewaySelector: {istio: eastwestgateway}
     trustDomain: ${DEFAULTS.trustDomain}

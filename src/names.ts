@@ -53,7 +53,11 @@ export const DEFAULTS = {
   profile: 'current',
   istioApiVersion: 'networking.istio.io/v1',
   globalSuffix: 'global',
-  classicAddressPool: '240.0.0.0/16',
+  /**
+   * Class E space Istio does not auto-allocate from (PILOT_IP_AUTOALLOCATE_IPV4_PREFIX is 240.240.0.0/16,
+   * pilot/pkg/features/pilot.go), nor routes: every address the function hands out stays apart from Istio's.
+   */
+  addressPool: '240.0.0.0/16',
   tlsMode: 'ISTIO_MUTUAL',
   gatewaySelector: { istio: 'eastwestgateway' },
   trustDomain: 'cluster.local',

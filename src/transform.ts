@@ -22,6 +22,7 @@ import type { Mesh, MeshService } from './topology/model';
 import { remoteVersions } from './planners/routing';
 import type { Resource } from './krm/resource';
 import { globalHost } from './topology/model';
+import { bindsAddress } from './topology/ports';
 import { lint } from './lint/lint';
 
 export interface TransformOutput<R extends Resource = Resource> {
@@ -49,8 +50,11 @@ function heldAddresses(entries: readonly Entry[]): Map<string, string> {
 
 function addresses(mesh: Mesh, spec: Spec, pool: Pool | undefined, entries: readonly Entry[]): Map<string, string> | Result {
   if (!pool) return new Map();
-  // Hosts that get a ServiceEntry somewhere: in classic only where a client reaches a remote version.
-  const needed = (s: MeshService): boolean => s.versions.length > 0 && (spec.profile === 'current' || s.clients.some((c) => remoteVersions(s, c).length > 0));
+  // Hosts that get a ServiceEntry somewhere (in classic only where a client reaches a remote version) and, in
+  // current without a pool of one's own, only those whose listeners would otherwise bind 0.0.0.0 (see bindsAddress).
+  const needed = (s: MeshService): boolean =>
+    s.versions.length > 0 &&
+    (spec.profile === 'current' ? spec.addressPool !== undefined || s.ports.some(bindsAddress) : s.clients.some((c) => remoteVersions(s, c).length > 0));
   const hosts = mesh.services.filter(needed).map((s) => globalHost(s, spec.globalSuffix));
   const allocation = allocate(pool, hosts, heldAddresses(entries));
   if (allocation.ok) return allocation.addresses;

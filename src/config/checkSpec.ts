@@ -34,12 +34,8 @@ export function checkSpec(spec: Spec): CheckedSpec {
   const emitted = spec.targetCluster === undefined ? names.length : 1;
   const why = checkTemplate(spec.output.path, emitted);
   if (why) results.push(error('invalid-function-config', 'spec.output.path', `${JSON.stringify(spec.output.path)} ${why}`));
-  const cidr = spec.addressPool ?? (spec.profile === 'classic' ? DEFAULTS.classicAddressPool : undefined);
-  let pool: Pool | undefined;
-  if (cidr !== undefined) {
-    const parsed = parsePool(cidr);
-    if (typeof parsed === 'string') results.push(error('invalid-function-config', 'spec.addressPool', parsed));
-    else pool = parsed;
-  }
+  const parsed = parsePool(spec.addressPool ?? DEFAULTS.addressPool);
+  if (typeof parsed === 'string') results.push(error('invalid-function-config', 'spec.addressPool', parsed));
+  const pool = typeof parsed === 'string' ? undefined : parsed;
   return { pool, results };
 }

@@ -47,7 +47,13 @@ export const specSchema = z.strictObject({
   profile: z.enum(['current', 'classic']).default(DEFAULTS.profile),
   istioApiVersion: z.enum(ISTIO_API_VERSIONS).default(DEFAULTS.istioApiVersion),
   globalSuffix: dnsLabel('globalSuffix').default(DEFAULTS.globalSuffix),
-  addressPool: z.string().min(1).optional().describe(`CIDR for ServiceEntry addresses; default none in current, ${DEFAULTS.classicAddressPool} in classic`),
+  addressPool: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      `CIDR for ServiceEntry addresses (default ${DEFAULTS.addressPool}): every global host in classic; in current, hosts with a TCP, TLS or sniffed port, or every host when set`,
+    ),
   tlsMode: z.enum(['ISTIO_MUTUAL', 'MUTUAL', 'SIMPLE', 'DISABLE']).default(DEFAULTS.tlsMode),
   gatewaySelector: dataRecord('label', labelKey, labelValue).default({ ...DEFAULTS.gatewaySelector }),
   trustDomain: z.string().min(1).default(DEFAULTS.trustDomain),

@@ -1,5 +1,5 @@
 import { portProblems } from '../config/portRules';
-import { readServicePorts, toServicePort } from './ports';
+import { readServicePorts, toServicePort, trafficOf } from './ports';
 
 test.each([
   [{ name: 'http', port: 80 }, 'HTTP'],
@@ -11,8 +11,40 @@ test.each([
   [{ name: 'db', port: 5432 }, undefined],
   [{ name: 'dns', port: 53, protocol: 'UDP' }, 'UDP'],
   [{ port: 8080 }, undefined],
+  // pkg/config/kube/conversion.go ConvertProtocol: appProtocol replaces the name, even when Istio does not know it.
+  [{ name: 'http', port: 80, appProtocol: 'custom' }, undefined],
+  [{ name: 'tcp-db', port: 80, appProtocol: 'HTTP' }, 'HTTP'],
+  [{ name: 'http', port: 80, appProtocol: 'Kubernetes.io/h2c' }, undefined],
+  [{ name: 'ws', port: 80, appProtocol: 'kubernetes.io/wss' }, 'HTTPS'],
+  [{ name: 'x', port: 80, appProtocol: 'http_proxy' }, 'HTTP_PROXY'],
+  [{ name: 'grpc-website', port: 90 }, 'GRPC-Web'],
+  [{ name: 'tcp', port: 5432 }, 'TCP'],
+  [{ name: 'tls-db', port: 5433 }, 'TLS'],
+  [{ name: 'mysql-main', port: 3307 }, 'MySQL'],
+  [{ name: 'mongo', port: 27018 }, 'Mongo'],
+  [{ name: 'redis-cache', port: 6379 }, 'Redis'],
+  [{ name: 'udp-x', port: 9999 }, 'UDP'],
+  [{ name: 'http', port: 80, protocol: 'UDP' }, 'UDP'],
+  [{ name: 'httpx', port: 80 }, undefined],
+  // Well-known TCP ports are TCP unless the name says otherwise (wellKnownPorts).
+  [{ port: 3306 }, 'TCP'],
+  [{ name: 'db', port: 27017 }, 'TCP'],
+  [{ name: 'smtp', port: 25 }, 'TCP'],
+  [{ name: 'http-dns', port: 53 }, 'HTTP'],
 ])('port %j → Istio protocol %s', (port, protocol) => {
   expect(toServicePort(port).protocol).toBe(protocol);
+});
+
+test.each([
+  [{ name: 'grpc', port: 90 }, 'http'],
+  [{ name: 'tcp', port: 90 }, 'tcp'],
+  [{ name: 'mongo', port: 90 }, 'tcp'],
+  [{ name: 'https', port: 443 }, 'tls'],
+  [{ name: 'tls', port: 443 }, 'tls'],
+  [{ port: 8080 }, 'auto'],
+  [{ name: 'dns', port: 53, protocol: 'UDP' }, 'none'],
+])('port %j → sidecar listener traffic %s', (port, traffic) => {
+  expect(trafficOf(toServicePort(port))).toBe(traffic);
 });
 
 test('an unnamed port gets a name from its number', () => {

@@ -6,6 +6,7 @@ import type { Draft } from './buildMesh';
 import { describe, where } from './inventory';
 import type { Route } from './model';
 import { parseRoutesAnnotation, sameRoutes, typedRoutes } from './routes';
+import { checkPortRoutes } from './checkPortRoutes';
 
 const FIELD = `metadata.annotations.${ANNOTATION_ROUTES}`;
 
@@ -69,7 +70,9 @@ export function resolveRoutes(drafts: readonly Draft[], spec: Spec, results: Res
     if (!routes) continue;
     const annotated = draft.copies.find((c) => c.item.annotations[ANNOTATION_ROUTES] !== undefined);
     const i = spec.services.findIndex((e) => e.namespace === draft.namespace && e.name === draft.name);
-    checkVersions(draft, routes, annotated ? { field: FIELD, at: where(annotated.item) } : { field: `spec.services[${i}].routes`, at: {} }, results);
+    const origin = annotated ? { field: FIELD, at: where(annotated.item) } : { field: `spec.services[${i}].routes`, at: {} };
+    checkVersions(draft, routes, origin, results);
+    results.push(...checkPortRoutes({ service: `${draft.namespace}/${draft.name}`, ...origin }, draft.ports, routes));
   }
   return out;
 }

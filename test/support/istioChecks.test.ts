@@ -30,4 +30,25 @@ describe('the output checks can fail', () => {
     const dr = { kind: 'DestinationRule', metadata: meta, spec: { host: 'a', subsets: [{ name: 'v1' }] } };
     expect(missingSubsets([vs, dr])).toEqual(['c1: a subset v9']);
   });
+  test("the webhook's VirtualService rules are caught: TLS matches without SNI, weights, an empty VirtualService", () => {
+    const vs = (spec: object) => ({
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'VirtualService',
+      metadata: meta,
+      spec: { hosts: ['a.b.svc.cluster.local'], ...spec },
+    });
+    const to = (subset: string, weight: number) => ({ destination: { host: 'a', subset }, weight });
+    expect(istioProblems(vs({}))).toEqual(['http, tcp or tls must be provided in virtual service']);
+    expect(istioProblems(vs({ tls: [{ match: [{ port: 443 }], route: [to('v1', 100)] }] }))).toContain('tls[0]: TLS match must have at least one SNI host');
+    expect(istioProblems(vs({ tls: [{ match: [{ sniHosts: ['a'] }], route: [to('v1', 100)] }] }))).toEqual([
+      'tls[0]: SNI host a is not a host of the VirtualService',
+    ]);
+    expect(istioProblems(vs({ tcp: [{ route: [to('v1', 60), to('v2', 30)] }] }))).toEqual(["tcp[0]: weights total 90, Istio's webhook requires 100"]);
+    const tls = { tls: [{ match: [{ sniHosts: ['a.b.svc.cluster.local'], port: 443 }], route: [to('v1', 100)] }] };
+    expect(istioProblems(vs(tls))).toEqual([]);
+  });
+  test('a TCP subset without a DestinationRule is caught', () => {
+    const vs = { kind: 'VirtualService', metadata: meta, spec: { tcp: [{ route: [{ destination: { host: 'a', subset: 'v9' } }] }] } };
+    expect(missingSubsets([vs])).toEqual(['c1: a subset v9']);
+  });
 });

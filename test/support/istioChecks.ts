@@ -19,6 +19,37 @@ const MODELS: Record<string, Record<string, unknown>> = {
 
 const PORT_NAME = /^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$/;
 
+const SECTIONS = ['http', 'tcp', 'tls'] as const;
+
+/**
+ * What Istio's webhook refuses in a VirtualService (pkg/config/validation/validation.go ValidateVirtualService,
+ * validateTCPRoute, validateTLSRoute, validateTLSMatch, validateSniHost): no section at all, a rule without route,
+ * weights of several destinations that do not total 100, a TLS match without SNI hosts or with one that is not a
+ * host of the VirtualService.
+ */
+function virtualServiceProblems(spec: Obj): string[] {
+  const problems: string[] = [];
+  if (SECTIONS.every((s) => ((spec[s] ?? []) as Obj[]).length === 0)) problems.push('http, tcp or tls must be provided in virtual service');
+  for (const section of SECTIONS) {
+    ((spec[section] ?? []) as Obj[]).forEach((rule, i) => {
+      const route = (rule['route'] ?? []) as Obj[];
+      const total = route.reduce((sum, d) => sum + ((d['weight'] as number | undefined) ?? 0), 0);
+      if (route.length === 0) problems.push(`${section}[${i}]: route is required`);
+      if (route.length > 1 && total !== 100) problems.push(`${section}[${i}]: weights total ${total}, Istio's webhook requires 100`);
+      if (section !== 'tls') return;
+      const matches = (rule['match'] ?? []) as Obj[];
+      if (matches.length === 0) problems.push(`tls[${i}]: TLS route must have at least one match condition`);
+      for (const m of matches) {
+        const sni = (m['sniHosts'] ?? []) as string[];
+        if (sni.length === 0) problems.push(`tls[${i}]: TLS match must have at least one SNI host`);
+        for (const host of sni)
+          if (!(spec['hosts'] as string[]).includes(host)) problems.push(`tls[${i}]: SNI host ${host} is not a host of the VirtualService`);
+      }
+    });
+  }
+  return problems;
+}
+
 function celProblems(r: Obj): string[] {
   const spec = (r['spec'] ?? {}) as Obj;
   const problems: string[] = [];
@@ -39,13 +70,7 @@ function celProblems(r: Obj): string[] {
     if (!spec['address'] && !spec['network']) problems.push('Address is required');
     portKeys(spec['ports'], 'spec.ports');
   }
-  if (r['kind'] === 'VirtualService') {
-    ((spec['http'] ?? []) as Obj[]).forEach((rule, i) => {
-      const route = (rule['route'] ?? []) as Obj[];
-      const total = route.reduce((sum, d) => sum + ((d['weight'] as number | undefined) ?? 0), 0);
-      if (route.length > 1 && total !== 100) problems.push(`http[${i}]: weights total ${total}, Istio's webhook requires 100`);
-    });
-  }
+  if (r['kind'] === 'VirtualService') problems.push(...virtualServiceProblems(spec));
   if (r['kind'] === 'DestinationRule') {
     const names = ((spec['subsets'] ?? []) as Obj[]).map((s) => s['name']);
     if (new Set(names).size !== names.length) problems.push('duplicate subset names');
@@ -94,7 +119,7 @@ export function missingSubsets(generated: readonly Obj[]): string[] {
   const missing: string[] = [];
   for (const r of generated) {
     if (r['kind'] !== 'VirtualService') continue;
-    for (const rule of ((r['spec'] as Obj)['http'] ?? []) as Obj[]) {
+    for (const rule of SECTIONS.flatMap((s) => ((r['spec'] as Obj)[s] ?? []) as Obj[])) {
       for (const d of (rule['route'] ?? []) as Obj[]) {
         const { host, subset } = d['destination'] as { host: string; subset?: string };
         if (subset !== undefined && !subsets.has(`${clusterOf(r)}|${host}|${subset}`)) missing.push(`${clusterOf(r)}: ${host} subset ${subset}`);

@@ -145,9 +145,27 @@ const matchArb: fc.Arbitrary<Obj> = fc.record(
     headers: fc.dictionary(dnsLabel, stringMatch, { minKeys: 1, maxKeys: 2 }),
     uri: fc.string({ unit: fc.oneof(alnum, fc.constant('/')), maxLength: 10 }).map((v) => ({ prefix: `/${v}` })),
     method: fc.constantFrom('GET', 'POST').map((v) => ({ exact: v })),
+    sourceLabels: fc.dictionary(dnsLabel, dnsLabel, { minKeys: 1, maxKeys: 2 }),
   },
   { requiredKeys: [] },
 );
+
+/** Ports that carry TCP or TLS only, as Istio reads their appProtocol or name prefix: HTTP conditions never hold there. */
+const L4_ONLY = new Set(['tcp', 'tls', 'mongo', 'redis', 'https']);
+const l4Only = (p: PortSpec): boolean => L4_ONLY.has(p.appProtocol ?? p.name.split('-')[0] ?? '');
+
+/**
+ * Routes the function takes for these ports: without HTTP conditions when every port carries TCP or TLS only (a
+ * connection never meets one), and with a last rule without match when one port does (else no rule routes it).
+ */
+function routesFor(ports: readonly PortSpec[], routes: readonly RouteSpec[] | undefined): readonly RouteSpec[] | undefined {
+  if (!routes || !ports.some(l4Only)) return routes;
+  const kept = ports.every(l4Only)
+    ? routes.map((r) => (r.match ? { ...r, match: r.match.map((m) => (m['sourceLabels'] ? { sourceLabels: m['sourceLabels'] } : {})) } : r))
+    : routes;
+  const last = kept.at(-1) as RouteSpec;
+  return last.match ? [...kept.slice(0, -1), { to: last.to }] : kept;
+}
 
 /** Integer weights over the chosen versions, totalling 100 (zeros allowed). */
 function weights(versions: readonly string[]): fc.Arbitrary<Record<string, number>> {
@@ -184,7 +202,7 @@ function serviceArb(clusters: number, namespaces: readonly string[]): fc.Arbitra
     .chain((s) =>
       fc
         .option(fc.array(routeArb(s.versions.map((v) => v.name)), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 4 })
-        .map((routes) => ({ ...s, routes })),
+        .map((routes) => ({ ...s, routes: routesFor(s.ports, routes) })),
     );
 }
 
