@@ -10,17 +10,19 @@ import { parseAllDocuments } from 'yaml';
 
 const docs = (text) => parseAllDocuments(text).map((d) => d.toJS() ?? {});
 const count = (items) => [...items.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map())].map(([k, n]) => `${n} ${k}`).join(', ');
-const LABEL = 'multicluster-routes.dev/service';
+/** The function's pod labels: one per exported Service, `service.multicluster-routes.dev/<service>`. */
+const isOurs = (key) => key.startsWith('service.multicluster-routes.dev/');
+const podLabels = (doc) => Object.entries(doc?.spec?.template?.metadata?.labels ?? {}).filter(([key]) => isOurs(key));
 
-/** Workloads whose pod template gained the function's label, in the files the function updated. */
+/** Workloads whose pod template gained one of the function's labels, in the files the function updated. */
 function relabeled(scratch, written) {
   const out = [];
   for (const path of written.filter((p) => !p.startsWith('clusters/'))) {
     const before = docs(readFileSync(join('examples/bookinfo', path), 'utf8'));
     docs(readFileSync(join(scratch, path), 'utf8')).forEach((doc, i) => {
-      const label = doc?.spec?.template?.metadata?.labels?.[LABEL];
-      if (label !== undefined && before[i]?.spec?.template?.metadata?.labels?.[LABEL] !== label)
-        out.push(`${path}: ${doc.kind} ${doc.metadata.name} (${LABEL}: ${label})`);
+      const had = new Map(podLabels(before[i]));
+      const added = podLabels(doc).filter(([key, value]) => had.get(key) !== value);
+      if (added.length > 0) out.push(`${path}: ${doc.kind} ${doc.metadata.name} (${added.map(([k, v]) => `${k}: "${v}"`).join(', ')})`);
     });
   }
   return out;

@@ -7,7 +7,8 @@ import {
   CONFIG_API_VERSION,
   CONFIG_KIND,
   DEFAULTS,
-  LABEL_SERVICE,
+  LABEL_SERVICE_PREFIX,
+  LEGACY_LABEL_SERVICE,
 } from './names';
 import { MODES } from './usage';
 
@@ -52,7 +53,8 @@ ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_CLIENTS}: a,b | "*"  more clusters that call the Service
 
   Without routes, traffic stays on the cluster's own versions, else goes to every remote version.
-  In the current profile exported pod templates gain the label ${LABEL_SERVICE}: <service>.
+  In the current profile exported pod templates gain a label ${LABEL_SERVICE_PREFIX}<service>: "true" per
+  exported Service that selects them (labels of Services no longer exported, and ${LEGACY_LABEL_SERVICE}, go).
 
 FUNCTIONCONFIG
   apiVersion: ${CONFIG_API_VERSION}

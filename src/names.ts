@@ -21,7 +21,18 @@ export const ANNOTATION_CLUSTER = `${PREFIX}cluster`;
 
 /** Markers the function writes. */
 export const LABEL_MANAGED_BY = 'app.kubernetes.io/managed-by';
-export const LABEL_SERVICE = `${PREFIX}service`;
+/**
+ * Current profile: a pod of exported Service S carries `service.multicluster-routes.dev/S: "true"`, one label per
+ * Service, so that one pod can belong to several (a Service name is a DNS label, at most 63 characters: the name
+ * part of a label key). The global host's ServiceEntry selects them, Istio matching its labels as a subset.
+ */
+export const LABEL_SERVICE_PREFIX = `service.${PREFIX}`;
+export const serviceLabel = (service: string): string => `${LABEL_SERVICE_PREFIX}${service}`;
+export const SERVICE_LABEL_VALUE = 'true';
+/** The one label of earlier versions (`multicluster-routes.dev/service: S`), removed from pods on the next run. */
+export const LEGACY_LABEL_SERVICE = `${PREFIX}service`;
+/** A pod label the function owns: set when wanted, removed when not. */
+export const isServiceLabel = (key: string): boolean => key.startsWith(LABEL_SERVICE_PREFIX) || key === LEGACY_LABEL_SERVICE;
 /** Classic profile: ServiceEntry endpoint label set when a version is served by several remote clusters. */
 export const LABEL_VERSION_PREFIX = `version.${PREFIX}`;
 export const LABEL_ENDPOINT_CLUSTER = 'cluster';

@@ -47,7 +47,7 @@ test('npm run example ends with a summary: the files written, the resources per 
   expect(summary).toContain('would write 4 file(s):\n  updated examples/bookinfo/cluster1/bookinfo.yaml\n');
   expect(summary).toContain('  created examples/bookinfo/clusters/cluster2/multicluster-routes.yaml\n');
   expect(summary).toMatch(/\ncluster1: 1 ServiceEntry, 2 WorkloadEntry, 1 DestinationRule, 1 VirtualService, 1 Gateway\n/);
-  expect(summary).toContain('  cluster2/bookinfo.yaml: Deployment reviews-v3 (multicluster-routes.dev/service: reviews)\n');
+  expect(summary).toContain('  cluster2/bookinfo.yaml: Deployment reviews-v3 (service.multicluster-routes.dev/reviews: "true")\n');
   expect(summary).toContain('Next: `multicluster-routes explain examples/bookinfo --format text`');
   expect(summary.split('\n').length).toBeLessThan(20);
 });

@@ -8,9 +8,8 @@ import type { Item } from '../krm/item';
 import type { Output } from '../output/merge';
 import type { SourceFile } from './readFiles';
 import { applyEdits, relabelEdit } from '../krm/relabelText';
-import type { TextEdit } from '../krm/relabelText';
+import type { LabelChanges, TextEdit } from '../krm/relabelText';
 import type { Result } from '../krm/result';
-import { LABEL_SERVICE } from '../names';
 
 export type FileChanges = ReadonlyMap<string, string | null>;
 
@@ -20,9 +19,11 @@ function generatedFiles(output: Output): Map<string, string> {
   return new Map([...byPath].map(([path, docs]) => [path, docs.join('---\n')]));
 }
 
-/** The pod label of a workload that cannot be edited in the text of its file (see relabelEdit). */
-function notEditable(item: Item, service: string | undefined): Result {
-  const change = service === undefined ? `remove the pod label ${LABEL_SERVICE}` : `set the pod label ${LABEL_SERVICE}: ${service}`;
+/** Pod labels of a workload that cannot be edited in the text of its file (see relabelEdit). */
+function notEditable(item: Item, changes: LabelChanges): Result {
+  const change = changes
+    .map(([key, value]) => (value === undefined ? `remove the pod label ${key}` : `set the pod label ${key}: ${JSON.stringify(value)}`))
+    .join(' and ');
   return {
     severity: 'error',
     code: 'pod-labels-not-editable',
@@ -36,13 +37,13 @@ function notEditable(item: Item, service: string | undefined): Result {
 function relabeledFiles(files: readonly SourceFile[], output: Output<Item>, results: Result[]): Map<string, string> {
   const edits = new Map<string, TextEdit[]>();
   const texts = new Map(files.map((f) => [f.path, f.text]));
-  for (const [item, service] of output.relabel) {
+  for (const [item, changes] of output.relabel) {
     const path = item.file?.path;
     const text = path === undefined ? undefined : texts.get(path);
     if (path === undefined || text === undefined) continue;
-    const edit = relabelEdit(text, item, service);
+    const edit = relabelEdit(text, item, changes);
     if (edit) edits.set(path, [...(edits.get(path) ?? []), ...edit]);
-    else results.push(notEditable(item, service));
+    else results.push(notEditable(item, changes));
   }
   return new Map([...edits].map(([path, list]) => [path, applyEdits(texts.get(path) ?? '', list)]));
 }

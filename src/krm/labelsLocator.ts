@@ -1,11 +1,11 @@
 /**
  * Where the pod template's labels sit in an item's text, found by indentation alone (block style, the way
- * manifests are written), so that the pod label can be edited without parsing the item. Anything it does not
+ * manifests are written), so that the pod labels can be edited without parsing the item. Anything it does not
  * recognise returns undefined and the caller parses the item instead.
  */
-import { LABEL_SERVICE } from '../names';
 import { stripComment } from '../util';
-import type { TextEdit } from './relabelText';
+import type { LabelChanges, TextEdit } from './relabelText';
+import { POD_LABELS, scalarText } from './relabelText';
 import { needsQuotes } from './yamlNodes';
 
 /**
@@ -31,7 +31,8 @@ class Line {
 
 /** `key: value` (the value untrimmed: a lazy group before `\s*$` would take quadratic time on long values). */
 const KEY = /^( *)([A-Za-z0-9_./-]+):(?=\s|$)(.*)$/;
-const plainValue = (text: string): boolean => /^[A-Za-z0-9_.-]+$/.test(text) && !needsQuotes(text);
+/** A value on one line: plain, or double-quoted without escapes. */
+const plainValue = (text: string): boolean => /^"[A-Za-z0-9_.-]*"$/.test(text) || (/^[A-Za-z0-9_.-]+$/.test(text) && !needsQuotes(text));
 const SPACE = 32;
 const DASH = 45;
 const HASH = 35;
@@ -58,8 +59,11 @@ function linesOf(text: string): Line[] {
 
 const isSkippable = (line: Line): boolean => line.skippable;
 
+/** Lines `from` to `to` (exclusive), whose keys sit at `indent`. */
+type Block = { from: number; to: number; indent: number };
+
 /** The children lines of the block that starts after line `at` (whose key sits at `indent`). */
-function childrenOf(lines: readonly Line[], at: number, indent: number): { from: number; to: number; indent: number } | undefined {
+function childrenOf(lines: readonly Line[], at: number, indent: number): Block | undefined {
   let from = at + 1;
   while (from < lines.length && isSkippable(lines[from] as Line)) from++;
   const first = lines[from];
@@ -70,7 +74,7 @@ function childrenOf(lines: readonly Line[], at: number, indent: number): { from:
   return { from, to, indent: first.indent };
 }
 
-function find(lines: readonly Line[], range: { from: number; to: number; indent: number }, key: string): number | undefined {
+function find(lines: readonly Line[], range: Block, key: string): number | undefined {
   for (let i = range.from; i < range.to; i++) {
     const line = lines[i] as Line;
     if (line.indent !== range.indent || isSkippable(line)) continue;
@@ -81,34 +85,36 @@ function find(lines: readonly Line[], range: { from: number; to: number; indent:
   return undefined;
 }
 
-/** The edit that sets (or removes) the pod label in block-style text; undefined when the layout is not plain. */
-export function locateRelabel(text: string, service: string | undefined): TextEdit | undefined {
+/** The edits that make the pod-label changes in block-style text; undefined when the layout is not plain. */
+export function locateRelabel(text: string, changes: LabelChanges): TextEdit[] | undefined {
   const lines = linesOf(text);
-  let range: { from: number; to: number; indent: number } | undefined = { from: 0, to: lines.length, indent: lines.find((l) => !isSkippable(l))?.indent ?? 0 };
-  for (const key of ['spec', 'template', 'metadata', 'labels']) {
+  let range: Block | undefined = { from: 0, to: lines.length, indent: lines.find((l) => !isSkippable(l))?.indent ?? 0 };
+  for (const key of POD_LABELS) {
     const at: number | undefined = find(lines, range, key);
     if (at === undefined) return undefined;
     range = childrenOf(lines, at, range.indent);
     if (!range) return undefined;
   }
   const labels = range;
-  const entries = [];
+  const entries = new Map<string, Line>();
   for (let i = labels.from; i < labels.to; i++) {
     const line = lines[i] as Line;
     if (isSkippable(line)) continue;
     const match = KEY.exec(line.text);
     if (line.indent !== labels.indent || !match || !plainValue(stripComment(match[3] ?? ''))) return undefined;
-    entries.push({ line, key: match[2] as string, value: stripComment(match[3] ?? '') });
+    entries.set(match[2] as string, line);
   }
-  const ours = entries.find((e) => e.key === LABEL_SERVICE);
   const last = lines[labels.to - 1] as Line;
-  if (service !== undefined && !plainValue(service)) return undefined;
-  if (ours && service === undefined) return { start: ours.line.start, end: ours.line.start + ours.line.text.length + 1, text: '' };
-  if (ours && service !== undefined) {
-    const at = ours.line.start + ours.line.text.indexOf(ours.value, ours.line.text.indexOf(':', labels.indent) + 1);
-    return { start: at, end: at + ours.value.length, text: service };
-  }
-  if (service === undefined || last.start + last.text.length >= text.length) return undefined;
   const at = last.start + last.text.length + 1;
-  return { start: at, end: at, text: `${' '.repeat(labels.indent)}${LABEL_SERVICE}: ${service}\n` };
+  const edits: TextEdit[] = [];
+  let added = '';
+  for (const [key, value] of changes) {
+    const ours = entries.get(key);
+    // A value changed in place is rare: the parser-based edit makes it.
+    if (ours && value !== undefined) return undefined;
+    if (ours) edits.push({ start: ours.start, end: ours.start + ours.text.length + 1, text: '' });
+    else if (value !== undefined) added += `${' '.repeat(labels.indent)}${scalarText(key)}: ${scalarText(value)}\n`;
+  }
+  if (added === '') return edits;
+  return at > text.length ? undefined : [...edits, { start: at, end: at, text: added }];
 }

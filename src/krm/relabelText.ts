@@ -1,6 +1,6 @@
 /**
- * Files mode: set or remove the generator-owned pod label by editing the file's text at the node's source
- * range, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
+ * Set or remove generator-owned pod labels on the nodes (exact KRM path), or in the text at the nodes' source
+ * ranges, so that every other byte of the user's file (comments, quoting, layout) stays as it was.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, Pair } from 'yaml';
 import type { Alias, Document, YAMLMap } from 'yaml';
@@ -8,58 +8,56 @@ import { aliasTarget } from './aliasTarget';
 import { aliasesTo } from './anchors';
 import type { Item } from './item';
 import { stringifyNode } from './resourceList';
-import { escapedScalar, hasUnsafeRaw, needsQuotes, toNode } from './yamlNodes';
-import { LABEL_SERVICE } from '../names';
+import { deleteIn, escapedScalar, hasUnsafeRaw, needsQuotes, setIn, toNode } from './yamlNodes';
 
-const LABELS = ['spec', 'template', 'metadata', 'labels'];
+/** Pod-label changes, in order: each key set to its value, or removed (undefined). */
+export type LabelChanges = ReadonlyArray<readonly [key: string, value: string | undefined]>;
+export const POD_LABELS = ['spec', 'template', 'metadata', 'labels'] as const;
 
-export interface TextEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
+export type TextEdit = { readonly start: number; readonly end: number; readonly text: string };
 
-const scalarText = (value: string): string => (needsQuotes(value) || hasUnsafeRaw(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? escapedScalar(value) : value);
+export const scalarText = (value: string): string =>
+  needsQuotes(value) || hasUnsafeRaw(value) || /[:#{}[\],&*!|>'"%@`]/.test(value) ? escapedScalar(value) : value;
 
 /** Offset just past the end of the line that holds `offset`. */
-function lineEnd(text: string, offset: number): number {
-  const newline = text.indexOf('\n', Math.max(0, offset));
-  return newline < 0 ? text.length : newline + 1;
-}
+const lineEnd = (text: string, offset: number): number => text.indexOf('\n', Math.max(0, offset)) + 1 || text.length;
 
 const lineStart = (text: string, offset: number): number => text.lastIndexOf('\n', offset - 1) + 1;
 
-/** The edit of a labels map that gives it `LABEL_SERVICE: service` (or none of it); undefined if not possible. */
-function mapEdit(text: string, labels: YAMLMap, service: string | undefined): TextEdit | undefined {
-  if (!labels.range) return undefined;
-  const index = labels.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === LABEL_SERVICE);
-  const pair = labels.items[index];
-  const keyRange = isScalar(pair?.key) ? pair.key.range : undefined;
-  const valueRange = isScalar(pair?.value) ? pair.value.range : undefined;
-  if (pair && !valueRange) return undefined;
-  if (service !== undefined && valueRange) return { start: valueRange[0], end: valueRange[1], text: scalarText(service) };
-  if (service === undefined) {
-    if (!keyRange || !valueRange) return undefined;
-    if (!labels.flow) return { start: lineStart(text, keyRange[0]), end: lineEnd(text, valueRange[1] - 1), text: '' };
-    const next = labels.items[index + 1]?.key;
-    const previous = labels.items[index - 1]?.value;
-    if (isScalar(next) && next.range) return { start: keyRange[0], end: next.range[0], text: '' };
-    if (isScalar(previous) && previous.range) return { start: previous.range[1], end: valueRange[1], text: '' };
-    return { start: keyRange[0], end: valueRange[1], text: '' };
-  }
-  const entry = `${LABEL_SERVICE}: ${scalarText(service)}`;
-  if (labels.flow) {
-    const close = labels.range[1] - 1;
-    return { start: close, end: close, text: labels.items.length > 0 ? `, ${entry}` : entry };
-  }
-  const first = labels.items[0]?.key;
-  const last = labels.items[labels.items.length - 1]?.value;
-  const lastRange = isNode(last) ? last.range : undefined;
-  if (!isScalar(first) || !first.range || !lastRange) return undefined;
+/** New entries after the last one of a labels map; undefined if not possible. */
+function addition(text: string, labels: YAMLMap, entries: readonly string[], kept: boolean): TextEdit | undefined {
+  if (labels.flow) return labels.range ? { start: labels.range[1] - 1, end: labels.range[1] - 1, text: `${kept ? ', ' : ''}${entries.join(', ')}` } : undefined;
+  const [first, last] = [labels.items[0]?.key, labels.items[labels.items.length - 1]?.value];
+  if (!isScalar(first) || !first.range || !isNode(last) || !last.range) return undefined;
   const indent = ' '.repeat(first.range[0] - lineStart(text, first.range[0]));
-  const at = lineEnd(text, lastRange[1] - 1);
+  const at = lineEnd(text, last.range[1] - 1);
   const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { start: at, end: at, text: `${newline}${indent}${entry}\n` };
+  return { start: at, end: at, text: newline + entries.map((entry) => `${indent}${entry}\n`).join('') };
+}
+
+/**
+ * The edits that make the changes to a labels map; undefined if not possible. A removed entry of a flow map goes with
+ * the comma before it, or, while every entry before it goes too, with the comma after it.
+ */
+function mapEdits(text: string, labels: YAMLMap, changes: LabelChanges): TextEdit[] | undefined {
+  const wanted = new Map(changes);
+  const edits: TextEdit[] = [];
+  const cut = (start: number, end: number): number => edits.push({ start, end, text: '' });
+  let leading = true;
+  for (const [i, { key, value }] of labels.items.entries()) {
+    const change = isScalar(key) && typeof key.value === 'string' && wanted.has(key.value) ? wanted.get(key.value) : null;
+    leading &&= change === undefined;
+    if (change === null) continue;
+    if (!isScalar(key) || !key.range || !isScalar(value) || !value.range) return undefined;
+    const [next, previous] = [labels.items[i + 1]?.key, labels.items[i - 1]?.value];
+    if (change !== undefined) edits.push({ start: value.range[0], end: value.range[1], text: scalarText(change) });
+    else if (!labels.flow) cut(lineStart(text, key.range[0]), lineEnd(text, value.range[1] - 1));
+    else if (leading) cut(key.range[0], isNode(next) && next.range ? next.range[0] : value.range[1]);
+    else cut(isNode(previous) && previous.range ? previous.range[1] : key.range[0], value.range[1]);
+  }
+  const added = changes.flatMap(([key, value]) => (value === undefined || labels.has(key) ? [] : [`${scalarText(key)}: ${scalarText(value)}`]));
+  const more = added.length > 0 ? addition(text, labels, added, !leading) : undefined;
+  return added.length === 0 ? edits : more && [...edits, more];
 }
 
 /**
@@ -88,46 +86,46 @@ function flowText(copy: YAMLMap): string | undefined {
  * An alias on the way to the labels (`labels: *sel`, `metadata: *meta`): the alias becomes a copy of the map it
  * shows, with the labels at `rest` within it changed.
  */
-function aliasEdit(alias: Alias, rest: readonly string[], doc: Document, service: string | undefined): TextEdit | undefined {
+function aliasEdit(alias: Alias, rest: readonly string[], doc: Document, changes: LabelChanges): TextEdit[] | undefined {
   const copy = flowCopy(alias, doc);
   const labels = isMap(copy) && rest.length > 0 ? copy.getIn(rest, true) : copy;
   if (!isMap(copy) || !isMap(labels) || !alias.range) return undefined;
-  if (service === undefined) labels.delete(LABEL_SERVICE);
-  else labels.set(toNode(LABEL_SERVICE), toNode(service));
+  for (const [key, value] of changes)
+    if (value === undefined) labels.delete(key);
+    else labels.set(toNode(key), toNode(value));
   const text = flowText(copy);
-  return text === undefined ? undefined : { start: alias.range[0], end: alias.range[1], text };
+  return text === undefined ? undefined : [{ start: alias.range[0], end: alias.range[1], text }];
 }
 
 /**
- * The edits that give the workload's pod template `LABEL_SERVICE: service` (or none of it); undefined if not possible.
- * The change shows in the pod labels only, as relabelNode makes it: an alias on the way to the labels becomes a copy,
- * and aliases elsewhere that show a map on the way (`matchLabels: *labels`) become a copy of it as it was.
+ * The edits that make the changes to the workload's pod labels; undefined if not possible. They show there only, as
+ * relabelNode makes them: an alias on the way to the labels becomes a copy, and aliases elsewhere that show a map on
+ * the way (`matchLabels: *labels`) become a copy of it as it was.
  */
-export function relabelEdit(text: string, item: Item, service: string | undefined): TextEdit[] | undefined {
+export function relabelEdit(text: string, item: Item, changes: LabelChanges): TextEdit[] | undefined {
   const maps: YAMLMap[] = [item.node];
-  let edit: TextEdit | undefined;
-  for (const [i, key] of LABELS.entries()) {
+  let edits: TextEdit[] | undefined;
+  for (const [i, key] of POD_LABELS.entries()) {
     const value = maps[i]?.get(key, true);
     if (isAlias(value)) {
-      edit = aliasEdit(value, LABELS.slice(i + 1), item.doc, service);
+      edits = aliasEdit(value, POD_LABELS.slice(i + 1), item.doc, changes);
       break;
     }
     if (!isMap(value)) return undefined;
     maps.push(value);
   }
-  const labels = maps[LABELS.length];
-  if (labels) edit = mapEdit(text, labels, service);
-  if (!edit) return undefined;
+  const labels = maps[POD_LABELS.length];
+  if (labels) edits = mapEdits(text, labels, changes);
+  if (!edits) return undefined;
   const copies: TextEdit[] = [];
   for (const map of maps) {
     for (const alias of aliasesTo(map, item.doc)) {
-      const copy = flowCopy(map, item.doc) as YAMLMap;
-      const line = flowText(copy);
+      const line = flowText(flowCopy(map, item.doc) as YAMLMap);
       if (!alias.range || line === undefined) return undefined;
       copies.push({ start: alias.range[0], end: alias.range[1], text: line });
     }
   }
-  return [...copies, edit];
+  return [...copies, ...edits];
 }
 
 /** Apply non-overlapping edits to a text. */
@@ -135,4 +133,10 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let out = text;
   for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
   return out;
+}
+
+export function relabelNode(item: Item, changes: LabelChanges): void {
+  for (const [key, value] of changes)
+    if (value !== undefined) setIn(item.node, [...POD_LABELS, key], value, item.doc);
+    else deleteIn(item.node, [...POD_LABELS, key], item.doc);
 }

@@ -11,8 +11,8 @@ import { emitYaml } from '../krm/emitYaml';
 import { forbiddenCharacterAt, isTooDeep, TOO_DEEP, TOO_DEEP_FIX } from '../krm/limits';
 import { Item } from '../krm/item';
 import { locateRelabel } from '../krm/labelsLocator';
-import { relabelNode } from '../krm/relabelNode';
-import { applyEdits, relabelEdit } from '../krm/relabelText';
+import type { LabelChanges } from '../krm/relabelText';
+import { applyEdits, relabelEdit, relabelNode } from '../krm/relabelText';
 import { parseResourceList, stringifyResourceList } from '../krm/resourceList';
 import type { Result } from '../krm/result';
 import { hasErrors, toKrmResult } from '../krm/result';
@@ -35,14 +35,14 @@ const errorsOf = (results: readonly Result[]): Result[] => results.filter((r) =>
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** The item's text with its pod label set or removed, edited in place. */
-function relabeled(item: SourceItem, service: string | undefined): string {
-  const located = locateRelabel(item.source, service);
-  if (located) return applyEdits(item.source, [located]);
+/** The item's text with its pod labels changed, edited in place. */
+function relabeled(item: SourceItem, changes: LabelChanges): string {
+  const located = locateRelabel(item.source, changes);
+  if (located) return applyEdits(item.source, located);
   const doc = parseDocument(item.source, FAILSAFE);
   const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
   if (!isMap(node)) throw new NotFastPath('relabel');
-  const edits = relabelEdit(item.source, new Item(node, doc), service);
+  const edits = relabelEdit(item.source, new Item(node, doc), changes);
   if (!edits) throw new NotFastPath('relabel');
   return applyEdits(item.source, edits);
 }
@@ -85,7 +85,7 @@ function runFast(input: string): ModeOutput | undefined {
         errors: errorsOf(results),
       };
     const indent = ' '.repeat(split.indent);
-    const kept = output.kept.map((item) => (output.relabel.has(item) ? relabeled(item, output.relabel.get(item)) : item.source));
+    const kept = output.kept.map((item) => (output.relabel.has(item) ? relabeled(item, output.relabel.get(item) ?? []) : item.source));
     return { stdout: write([...kept, ...output.generated.map((p) => generatedText(p, indent))], configText, results), exitCode: 0, errors: [] };
   } catch (error) {
     if (error instanceof NotFastPath) return undefined;
@@ -109,7 +109,7 @@ function runExact(input: string): ModeOutput {
       errors: errorsOf(results),
     };
   }
-  for (const [item, service] of output.relabel) relabelNode(item, service);
+  for (const [item, changes] of output.relabel) relabelNode(item, changes);
   const nodes = [...output.kept.map((item) => item.node), ...output.generated.map((p) => toNode(withPlacement(p)))];
   return { stdout: stringifyResourceList(nodes, list.value.functionConfig, results), exitCode: 0, errors: [] };
 }

@@ -8,8 +8,8 @@ import { isMap } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { formatResults } from '../krm/formatResults';
 import { Item } from '../krm/item';
-import { relabelNode } from '../krm/relabelNode';
-import { applyEdits, relabelEdit } from '../krm/relabelText';
+import type { LabelChanges } from '../krm/relabelText';
+import { applyEdits, relabelEdit, relabelNode } from '../krm/relabelText';
 import { parseYamlDocuments, stringifyNode, YAML_STYLE } from '../krm/resourceList';
 import { hasErrors } from '../krm/result';
 import { toNode } from '../krm/yamlNodes';
@@ -46,14 +46,13 @@ function failure(stderr: string, options: PostRenderOptions): Report {
 }
 
 /** Each document's own text: from the end of the one before, without its `---` line; the pod label edited in. */
-function sourceText(text: string, docs: readonly Document[], item: Item, relabel: ReadonlyMap<Item, string | undefined>): string {
-  const index = docs.indexOf(item.doc);
-  const start = index > 0 ? (docs[index - 1]?.range?.[2] ?? 0) : 0;
+function sourceText(text: string, previousEnd: ReadonlyMap<Document, number>, item: Item, relabel: ReadonlyMap<Item, LabelChanges>): string {
+  const start = previousEnd.get(item.doc) ?? 0;
   const end = item.doc.range?.[2] ?? text.length;
-  const service = relabel.get(item);
-  const edits = relabel.has(item) ? relabelEdit(text, item, service) : [];
+  const changes = relabel.get(item);
+  const edits = changes ? relabelEdit(text, item, changes) : [];
   if (!edits) {
-    relabelNode(item, service);
+    relabelNode(item, changes ?? []);
     return item.doc.toString(YAML_STYLE);
   }
   const own = edits.map((edit) => ({ ...edit, start: edit.start - start, end: edit.end - start }));
@@ -74,7 +73,9 @@ export function runPostRender(manifests: string, configText: string, configPath:
   const functionConfig = configDoc ? new Item(configDoc.contents as never, configDoc, { path: configPath }) : undefined;
   const { output, results } = transform({ items, functionConfig });
   if (!output || hasErrors(results)) return failure(formatResults(results), options);
-  const kept = output.kept.map((item) => sourceText(manifests, input.docs, item, output.relabel));
+  // Where each document's text starts: the end of the one before (one pass, not a search per document).
+  const previousEnd = new Map(input.docs.map((doc, i) => [doc, i > 0 ? (input.docs[i - 1]?.range?.[2] ?? 0) : 0]));
+  const kept = output.kept.map((item) => sourceText(manifests, previousEnd, item, output.relabel));
   const generated = output.generated.map((p) => stringifyNode(toNode(p.body)));
   return { stdout: [...kept, ...generated].join('---\n'), stderr: formatResults(results), exitCode: 0 };
 }

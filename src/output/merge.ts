@@ -6,7 +6,9 @@
 import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
-import { LABEL_SERVICE } from '../names';
+import type { LabelChanges } from '../krm/relabelText';
+import type { Json, JsonObject } from '../krm/yamlNodes';
+import { isServiceLabel, SERVICE_LABEL_VALUE } from '../names';
 import type { Entry } from '../topology/inventory';
 import { describe, where } from '../topology/inventory';
 import type { Placed } from './place';
@@ -62,28 +64,33 @@ function collisions(entries: readonly Entry[], placed: readonly Placed[]): Resul
   return results;
 }
 
-/** The generator-owned pod label a workload has now. */
-export function currentServiceLabel(item: Resource): string | undefined {
-  const spec = item.value['spec'];
-  const template = spec !== null && typeof spec === 'object' && !Array.isArray(spec) ? spec['template'] : undefined;
-  const metadata = template !== null && typeof template === 'object' && !Array.isArray(template) ? template['metadata'] : undefined;
-  const labels = metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata) ? metadata['labels'] : undefined;
-  const value = labels !== null && typeof labels === 'object' && !Array.isArray(labels) ? labels[LABEL_SERVICE] : undefined;
-  return typeof value === 'string' ? value : undefined;
+const objectOf = (value: Json | undefined): JsonObject | undefined =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined;
+
+/**
+ * The changes that give a workload's pod template exactly the wanted service labels: each wanted key set to "true"
+ * where it is not already, each other label the function owns (a service no longer exported, the legacy label) removed.
+ */
+export function serviceLabelChanges(item: Resource, wanted: readonly string[]): LabelChanges {
+  const labels = objectOf(objectOf(objectOf(objectOf(item.value['spec'])?.['template'])?.['metadata'])?.['labels']) ?? {};
+  const changes: Array<readonly [string, string | undefined]> = [];
+  for (const key of Object.keys(labels)) if (isServiceLabel(key) && !wanted.includes(key)) changes.push([key, undefined]);
+  for (const key of wanted) if (labels[key] !== SERVICE_LABEL_VALUE) changes.push([key, SERVICE_LABEL_VALUE]);
+  return changes;
 }
 
 export interface MergeInput {
   readonly entries: readonly Entry[];
   readonly placed: readonly Placed[];
   readonly spec: Spec;
-  readonly workloadServices: ReadonlyMap<Resource, string>;
+  readonly workloadServices: ReadonlyMap<Resource, readonly string[]>;
 }
 
 /** What the output holds: input items kept in order, the pod-label changes to make, generated resources. */
 export interface Output<R extends Resource = Resource> {
   readonly kept: readonly R[];
-  /** Workloads whose generator-owned pod label changes: the new value, or undefined to remove it. */
-  readonly relabel: ReadonlyMap<R, string | undefined>;
+  /** Workloads whose generator-owned pod labels change, and how. */
+  readonly relabel: ReadonlyMap<R, LabelChanges>;
   readonly generated: readonly Placed[];
   /** Files that previously generated resources came from and that nothing is generated for now. */
   readonly staleFiles: readonly string[];
@@ -94,11 +101,11 @@ export function merge({ entries, placed, spec, workloadServices }: MergeInput): 
   if (results.length > 0) return { results };
   const target = spec.targetCluster;
   const kept = entries.filter((e) => e.role !== 'managed' && (target === undefined || e.cluster === undefined || e.cluster === target));
-  const relabel = new Map<Resource, string | undefined>();
+  const relabel = new Map<Resource, LabelChanges>();
   for (const { item, role } of kept) {
     if (role !== 'workload') continue;
-    const wanted = spec.profile === 'current' ? workloadServices.get(item) : undefined;
-    if (currentServiceLabel(item) !== wanted) relabel.set(item, wanted);
+    const changes = serviceLabelChanges(item, (spec.profile === 'current' && workloadServices.get(item)) || []);
+    if (changes.length > 0) relabel.set(item, changes);
   }
   const paths = new Set(placed.map((p) => p.path));
   const previous = entries.filter((e) => e.role === 'managed').map((e) => e.item.file?.path);

@@ -1,6 +1,6 @@
 /** ServiceEntry for a service's global host. */
 import type { JsonObject } from '../krm/yamlNodes';
-import { LABEL_ENDPOINT_CLUSTER, LABEL_SERVICE, LABEL_VERSION_PREFIX } from '../names';
+import { LABEL_ENDPOINT_CLUSTER, LABEL_VERSION_PREFIX, SERVICE_LABEL_VALUE, serviceLabel } from '../names';
 import type { MeshService } from '../topology/model';
 import { globalHost } from '../topology/model';
 import { compare } from '../util';
@@ -69,6 +69,6 @@ export function currentServiceEntry(service: MeshService, ctx: PlanContext): Gen
     ports: hostPortsIn(service, here),
     resolution: gateways.some((g) => g.gatewayIsHostname) ? 'DNS' : 'STATIC',
     ...subjectAltNames(service, ctx),
-    workloadSelector: { labels: { [LABEL_SERVICE]: service.name } },
+    workloadSelector: { labels: { [serviceLabel(service.name)]: SERVICE_LABEL_VALUE } },
   });
 }

@@ -5,7 +5,7 @@
  * the version runs there (its `weight` becomes the endpoint's LbWeight: serviceentry/conversion.go,
  * convertWorkloadEntryToWorkloadInstance). A weight of 1 is Istio's default and is left out.
  */
-import { LABEL_SERVICE } from '../names';
+import { SERVICE_LABEL_VALUE, serviceLabel } from '../names';
 import type { JsonObject } from '../krm/yamlNodes';
 import type { MeshService } from '../topology/model';
 import { podCount } from '../topology/model';
@@ -23,7 +23,7 @@ export function workloadEntries(service: MeshService, ctx: PlanContext): Generat
       const spec: JsonObject = {
         address: remote.gatewayAddress,
         ports: gatewayPorts(ports, remote.gatewayPort),
-        labels: { [LABEL_SERVICE]: service.name, [ctx.spec.versionLabel]: version },
+        labels: { [serviceLabel(service.name)]: SERVICE_LABEL_VALUE, [ctx.spec.versionLabel]: version },
       };
       if (pods > 1) spec['weight'] = pods;
       return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), spec);

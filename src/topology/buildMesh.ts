@@ -3,7 +3,8 @@ import type { Spec } from '../config/schema';
 import type { Resource } from '../krm/resource';
 import type { Result } from '../krm/result';
 import type { Json } from '../krm/yamlNodes';
-import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, LABEL_SERVICE } from '../names';
+import { DNS_LABEL } from '../config/fields';
+import { ANNOTATION_CLIENTS, ANNOTATION_CLUSTER, ANNOTATION_EXPORT, serviceLabel } from '../names';
 import { toCluster } from './clusters';
 import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
@@ -32,8 +33,8 @@ export interface Draft {
 
 export interface MeshOutcome {
   readonly mesh: Mesh;
-  /** Exported workloads of the input → the service whose pod label they carry. */
-  readonly workloadServices: ReadonlyMap<Resource, string>;
+  /** Exported workloads of the input → the keys of the pod labels they carry, one per service (sorted, as `candidates`). */
+  readonly workloadServices: ReadonlyMap<Resource, readonly string[]>;
   readonly results: Result[];
 }
 
@@ -88,6 +89,11 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
       continue;
     }
     const id = key(entry.namespace, entry.item.name);
+    if (entry.item.name.length > 63 || !DNS_LABEL.test(entry.item.name)) {
+      const message = `exported ${describe(entry.item)}: its name goes into the pod label key ${serviceLabel('<name>')}, so it must be a DNS label (at most 63 lowercase letters, digits and "-", starting and ending with a letter or digit), as Kubernetes requires of a Service name; rename the Service`;
+      results.push({ severity: 'error', code: 'invalid-service', message, field: 'metadata.name', ...where(entry.item) });
+      continue;
+    }
     const draft = drafts.get(id) ?? newDraft(entry.namespace, entry.item.name);
     draft.copies.push(entry);
     draft.selectors.push({ cluster: entry.cluster, pairs: Object.entries(selectorOf(entry.item)) });
@@ -108,9 +114,9 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
   return drafts;
 }
 
-function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Resource, string> {
+function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Resource, string[]> {
   const index = selectorIndex(drafts);
-  const workloadServices = new Map<Resource, string>();
+  const workloadServices = new Map<Resource, string[]>();
   for (const entry of entries) {
     if (entry.role !== 'workload') continue;
     const template = record(record(entry.item.value['spec'])['template']);
@@ -130,11 +136,6 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
       results.push({ severity: 'error', code: 'missing-version', message, field: `${labelsField}.${spec.versionLabel}`, ...where(entry.item) });
       continue;
     }
-    if (matched.length > 1 && spec.profile === 'current') {
-      const message = `${describe(entry.item)} is selected by several exported Services (${names}); the current profile labels its pods ${LABEL_SERVICE} with one service name; export only one of them or give each its own workload`;
-      results.push({ severity: 'error', code: 'ambiguous-workload', message, field: labelsField, ...where(entry.item) });
-      continue;
-    }
     const spec2 = record(template['spec']);
     const account = spec2['serviceAccountName'] ?? spec2['serviceAccount'];
     const serviceAccount = typeof account === 'string' && account !== '' ? account : 'default';
@@ -144,7 +145,10 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
       draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount, replicas });
       draft.clients.add(entry.cluster);
     }
-    if (matched[0]) workloadServices.set(entry.item, matched[0].name);
+    workloadServices.set(
+      entry.item,
+      matched.map((d) => serviceLabel(d.name)),
+    );
   }
   return workloadServices;
 }

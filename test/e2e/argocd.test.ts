@@ -23,7 +23,7 @@ function expectRendered(docs: Obj[], cluster: string): void {
   for (const d of generated) expect(d['metadata']['annotations']['multicluster-routes.dev/cluster']).toBe(cluster);
   const reviews = docs.filter((d) => d['kind'] === 'Deployment' && String(d['metadata']['name']).startsWith('reviews-'));
   expect(reviews.length).toBeGreaterThan(0);
-  for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
+  for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['service.multicluster-routes.dev/reviews']).toBe('true');
 }
 
 /** argocd-cm's kustomize.buildOptions, appended to `kustomize build <path>` as the repo-server does. */

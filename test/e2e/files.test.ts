@@ -27,7 +27,7 @@ test("writes each cluster's file where output.path says, edits only the pod labe
   const added = diff.split('\n').filter((l) => l.startsWith('+') && !l.startsWith('+++'));
   const removed = diff.split('\n').filter((l) => l.startsWith('-') && !l.startsWith('---'));
   expect(removed).toEqual([]);
-  expect(added).toEqual(Array(3).fill('+        multicluster-routes.dev/service: reviews'));
+  expect(added).toEqual(Array(3).fill('+        service.multicluster-routes.dev/reviews: "true"'));
   expect(readdirSync(join(dir, 'clusters')).sort()).toEqual(['cluster1', 'cluster2']);
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'after');
@@ -81,6 +81,36 @@ test('stale generated files are deleted, files the user wrote never are', () => 
   expect(readFileSync(join(dir, 'cluster1', 'settings.yaml'), 'utf8')).toContain('metadata: {name: settings}   # odd spacing');
 });
 
+test('pods of two exported Services get both labels, the legacy label goes, comments stay; a second run changes nothing', () => {
+  const dir = bookinfo();
+  const headless = (cluster: string): string =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: reviews-headless # a second Service on the reviews pods\n  annotations:\n    multicluster-routes.dev/export: "true"\nspec:\n  clusterIP: None\n  ports:\n  - {name: http, port: 9080}\n  selector: {app: reviews}\n# ${cluster}\n`;
+  for (const cluster of ['cluster1', 'cluster2']) writeFileSync(join(dir, cluster, 'headless.yaml'), headless(cluster));
+  const path = join(dir, 'cluster1', 'bookinfo.yaml');
+  const legacy = '        multicluster-routes.dev/service: reviews # from an earlier version\n';
+  writeFileSync(
+    path,
+    readFileSync(path, 'utf8').replace('        version: v1 # the version label the subsets select\n', (line) => `${line}${legacy}`),
+  );
+  commitAll(dir, 'before');
+  const first = run(BIN, ['files', dir]);
+  expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });
+  const diff = git(dir, 'diff', '-U0', '--', 'cluster1', 'cluster2').split('\n');
+  expect(diff.filter((l) => /^[-+] /.test(l)).sort()).toEqual([
+    ...Array(3).fill('+        service.multicluster-routes.dev/reviews-headless: "true"'),
+    ...Array(3).fill('+        service.multicluster-routes.dev/reviews: "true"'),
+    `-${legacy.trimEnd()}`,
+  ]);
+  expect(readFileSync(path, 'utf8')).toContain('version: v1 # the version label the subsets select\n        service.multicluster-routes.dev/reviews: "true"');
+  expect(readFileSync(join(dir, 'cluster2', 'headless.yaml'), 'utf8')).toBe(headless('cluster2'));
+  const generated = readFileSync(join(dir, 'clusters', 'cluster1', 'multicluster-routes.yaml'), 'utf8');
+  expect(generated).toContain('  workloadSelector:\n    labels:\n      service.multicluster-routes.dev/reviews-headless: "true"\n');
+  commitAll(dir, 'after');
+  const second = run(BIN, ['files', dir]);
+  expect({ status: second.status, stdout: second.stdout }).toEqual({ status: 0, stdout: '' });
+  expect(git(dir, 'status', '--porcelain')).toBe('');
+});
+
 describe('pod labels reached through YAML aliases', () => {
   const service =
     'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  annotations: {multicluster-routes.dev/export: "true"}\nspec:\n  ports: [{name: http, port: 80}]\n  selector: {app: web}\n---\n';
@@ -100,12 +130,12 @@ describe('pod labels reached through YAML aliases', () => {
     [
       'labels written as an alias of a map that holds an alias',
       labelsAlias,
-      labelsAlias.replace('labels: *l', 'labels: {app: web, version: v1, multicluster-routes.dev/service: web}'),
+      labelsAlias.replace('labels: *l', 'labels: {app: web, version: v1, service.multicluster-routes.dev/web: "true"}'),
     ],
     [
       'pod metadata written as an alias',
       metadataAlias,
-      metadataAlias.replace('{metadata: *meta}', '{metadata: {name: web, labels: {app: web, version: v1, multicluster-routes.dev/service: web}}}'),
+      metadataAlias.replace('{metadata: *meta}', '{metadata: {name: web, labels: {app: web, version: v1, service.multicluster-routes.dev/web: "true"}}}'),
     ],
   ])('%s: the alias becomes a copy with the pod label, and a second run changes nothing', (_name, deployment, expected) => {
     const dir = withWeb(deployment);
@@ -120,12 +150,12 @@ describe('pod labels reached through YAML aliases', () => {
     const dir = withWeb(
       metadataAlias
         .replace('labels: {app: web, version: v1}', 'labels: {app: web, version: &v v1}')
-        .replace('{metadata: *meta}', '{metadata: {labels: {app: web, version: v1, multicluster-routes.dev/service: *v}}}'),
+        .replace('{metadata: *meta}', '{metadata: {labels: {app: web, version: v1, service.multicluster-routes.dev/web: *v}}}'),
     );
     const result = run(BIN, ['files', dir]);
     expect({ status: result.status, stdout: result.stdout }).toEqual({ status: 1, stdout: '' });
     expect(result.stderr).toMatch(
-      /^error: Deployment web: cannot set the pod label multicluster-routes\.dev\/service: web: .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml:17 spec\.template\.metadata\.labels\)\n/m,
+      /^error: Deployment web: cannot set the pod label service\.multicluster-routes\.dev\/web: "true": .*YAML aliases.*write spec\.template\.metadata\.labels out as a plain map.* \(cluster1\/web\.yaml:17 spec\.template\.metadata\.labels\)\n/m,
     );
     expect(result.stderr).toContain('nothing was written');
     expect(git(dir, 'status', '--porcelain')).toBe('');

@@ -56,7 +56,7 @@ test("each Flux path builds, without plugins, to the cluster's manifests plus it
     const docs = docsOf(result.stdout);
     const reviews = docs.filter((d) => d['kind'] === 'Deployment' && String(d['metadata']['name']).startsWith('reviews-'));
     expect(reviews.length).toBeGreaterThan(0);
-    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
+    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['service.multicluster-routes.dev/reviews']).toBe('true');
     const generated = docs.filter((d) => d['metadata']['labels']?.['app.kubernetes.io/managed-by'] === 'multicluster-routes');
     expect(generated.map((d) => d['kind'] as string)).toEqual(expect.arrayContaining(['DestinationRule', 'Gateway', 'ServiceEntry', 'VirtualService']));
     for (const d of generated) expect(d['metadata']['annotations']['multicluster-routes.dev/cluster']).toBe(cluster);

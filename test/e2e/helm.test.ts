@@ -22,7 +22,7 @@ function expectCluster1(stdout: string): void {
     .filter((d): d is Obj => d !== null);
   expect(generatedIn(docs)).toEqual(packageModeResources('cluster1'));
   const deployment = docs.find((d) => d['kind'] === 'Deployment');
-  expect(deployment?.['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
+  expect(deployment?.['spec']['template']['metadata']['labels']['service.multicluster-routes.dev/reviews']).toBe('true');
 }
 
 describe('Helm 3', () => {

@@ -23,7 +23,7 @@ describeWith(KPT, 'kpt', 'kpt not installed (it is on the PATH of some machines 
     expect(existsSync(join(dir, 'clusters', 'cluster2', 'multicluster-routes.yaml'))).toBe(true);
     const cluster1 = readFileSync(join(dir, 'cluster1', 'bookinfo.yaml'), 'utf8');
     expect(cluster1).toContain('# jason gets v2/v3 from cluster2, everyone else v1');
-    expect(cluster1).toContain('version: v1 # the version label the subsets select\n        multicluster-routes.dev/service: reviews');
+    expect(cluster1).toContain('version: v1 # the version label the subsets select\n        service.multicluster-routes.dev/reviews: "true"');
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'rendered');
     expect(kpt(dir, 'fn', 'render', '.', '--allow-exec').status).toBe(0);

@@ -21,7 +21,7 @@ describe.each(CLUSTERS)('the %s overlay', (cluster) => {
     const docs = parseAllDocuments(result.stdout).map((d) => d.toJS() as Obj);
     expect(generatedIn(docs)).toEqual(packageModeResources(cluster));
     const reviews = docs.filter((d) => d['kind'] === 'Deployment' && String(d['metadata']['name']).startsWith('reviews-'));
-    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['multicluster-routes.dev/service']).toBe('reviews');
+    for (const d of reviews) expect(d['spec']['template']['metadata']['labels']['service.multicluster-routes.dev/reviews']).toBe('true');
   });
 
   test('its remoteWorkloads facts are what `facts` prints for the other clusters', () => {

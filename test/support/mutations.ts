@@ -61,6 +61,7 @@ const ODD_KEYS = [
   'multicluster-routes.dev/export',
   'multicluster-routes.dev/clients',
   'multicluster-routes.dev/service',
+  'service.multicluster-routes.dev/reviews',
   'app.kubernetes.io/managed-by',
   'config.kubernetes.io/local-config',
   'internal.config.kubernetes.io/path',
