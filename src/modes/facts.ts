@@ -19,7 +19,7 @@ import { takeInventory } from '../topology/inventory';
 import { readFiles } from '../files/readFiles';
 import { unifiedDiff } from '../files/unifiedDiff';
 import type { Report } from './files';
-import { readTree } from './files';
+import { readTree } from './readTree';
 import { loadConfig } from './loadConfig';
 
 export interface FactsOptions {
@@ -32,16 +32,16 @@ export interface FactsOptions {
 }
 
 function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[] } {
-  const files = readTree(options.dir);
-  const read = readFiles(files);
+  const tree = readTree(options.dir);
+  const read = readFiles(tree.files);
   const loaded = loadConfig(options, read.items);
-  if (!loaded.config) return { results: [...read.results, ...loaded.results] };
+  if (!loaded.config) return { results: [...tree.results, ...read.results, ...loaded.results] };
   const parsed = parseConfig(loaded.config);
   if (!parsed.ok) return { results: [...parsed.results] };
   const spec = { ...parsed.spec, targetCluster: undefined, remoteWorkloads: [] };
   const inventory = takeInventory(read.items, spec);
   const { mesh, results } = buildMesh(inventory.entries, spec);
-  const all = [...read.results, ...inventory.results, ...results];
+  const all = [...tree.results, ...read.results, ...inventory.results, ...results];
   if (hasErrors(all)) return { results: all };
   const seen = new Set<string>();
   const out: JsonObject[] = [];
