@@ -3,7 +3,8 @@
  * (kustomize rejects two resources with one kind/namespace/name). Printed as YAML, or written into an overlay's
  * functionConfig file (`--update`), keeping the rest of that file as it is.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { RemoteWorkload } from '../config/schema';
 import { parseConfig } from '../config/parseConfig';
@@ -18,6 +19,8 @@ import { buildMesh } from '../topology/buildMesh';
 import { takeInventory } from '../topology/inventory';
 import { readFiles } from '../files/readFiles';
 import { unifiedDiff } from '../files/unifiedDiff';
+import { linkOnTheWay, writeAtomically } from '../files/writeAtomically';
+import { printable, printableLines } from '../printable';
 import type { Report } from './files';
 import { readTree } from './readTree';
 import { loadConfig } from './loadConfig';
@@ -65,7 +68,10 @@ function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[]
   return { facts: out, results: all };
 }
 
-export function runFacts(options: FactsOptions): Report {
+/** The part of the file's path that is a symbolic link: the file, or (for a relative path) a folder on the way. */
+const linkIn = (file: string): string | undefined => (isAbsolute(file) ? linkOnTheWay(dirname(file), basename(file)) : linkOnTheWay(process.cwd(), file));
+
+export async function runFacts(options: FactsOptions): Promise<Report> {
   const { facts: list, results } = facts(options);
   if (!list) return { stdout: '', stderr: formatResults(results), exitCode: 1 };
   if (options.update === undefined) {
@@ -76,19 +82,24 @@ export function runFacts(options: FactsOptions): Report {
       exitCode: 0,
     };
   }
-  const before = readFileSync(options.update, 'utf8');
+  const update = options.update;
+  const link = linkIn(update);
+  if (link !== undefined) {
+    const why = `${printable(update)}: ${printable(link)} is a symbolic link; facts --update reads and writes only a real file, never through a link: pass the file it points to`;
+    return { stdout: '', stderr: `error: ${why}\n`, exitCode: 1 };
+  }
+  const before = readFileSync(update, 'utf8');
   const doc = parseDocument(before, { schema: 'failsafe' });
   doc.setIn(['spec', 'remoteWorkloads'], toNode(list));
   const after = doc.toString(YAML_STYLE);
-  if (after === before) return { stdout: '', stderr: `${TOOL}: ${options.update} is up to date\n`, exitCode: 0 };
+  if (after === before) return { stdout: '', stderr: `${TOOL}: ${printable(update)} is up to date\n`, exitCode: 0 };
   if (options.check)
     return {
-      stdout: unifiedDiff(options.update, before, after),
-      stderr: `${TOOL}: ${options.update} has stale remoteWorkloads; run \`${TOOL} facts\` with --update\n`,
+      stdout: printableLines(unifiedDiff(printable(update), before, after)),
+      stderr: `${TOOL}: ${printable(update)} has stale remoteWorkloads; run \`${TOOL} facts\` with --update\n`,
       exitCode: 1,
     };
-  const temp = `${options.update}.${TOOL}-${process.pid}.tmp`;
-  writeFileSync(temp, after);
-  renameSync(temp, options.update);
-  return { stdout: `updated ${options.update}\n`, stderr: formatResults(results), exitCode: 0 };
+  const outcome = await writeAtomically(dirname(update), new Map([[basename(update), after]]));
+  if (!outcome.written) return { stdout: '', stderr: `${TOOL}: interrupted by ${outcome.signal}; nothing was written\n`, exitCode: 1 };
+  return { stdout: `updated ${printable(update)}\n`, stderr: formatResults(results), exitCode: 0 };
 }

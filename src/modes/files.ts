@@ -17,7 +17,7 @@ import { hasErrors } from '../krm/result';
 import { TOOL } from '../names';
 import type { Output } from '../output/merge';
 import { transform } from '../transform';
-import { printable } from '../printable';
+import { printable, printableLines } from '../printable';
 import { loadConfig } from './loadConfig';
 import { LOCK_FILE, LOCK_WAIT, lockPackage } from './packageLock';
 import type { LockWait, PackageLock } from './packageLock';
@@ -98,7 +98,7 @@ function check(dir: string, planned: Planned, leftovers: readonly string[]): Rep
   if (stale === 0) return { stdout: '', stderr: `${notes}${TOOL}: ${printable(dir)} is up to date\n`, exitCode: 0 };
   const left = leftovers.map((path) => `--- a/${printable(path)}\n+++ /dev/null\nleft over by an interrupted run\n`).join('');
   const summary = `${TOOL}: ${stale} file(s) in ${printable(dir)} are not what the function generates; run \`${TOOL} files ${printable(dir)}\` and commit the result\n`;
-  return { stdout: `${left}${checkReport(changes, before)}`, stderr: `${notes}${summary}`, exitCode: 1 };
+  return { stdout: `${left}${printableLines(checkReport(changes, before))}`, stderr: `${notes}${summary}`, exitCode: 1 };
 }
 
 /** Remove what an interrupted write left behind (the caller holds the lock: no other run is writing). */

@@ -28,6 +28,9 @@ export interface LockWait {
 
 export const LOCK_WAIT: LockWait = { waitMs: 60_000, pollMs: 50 };
 
+/** The error's code (`EEXIST`); not by `instanceof Error`, which fails for errors of another realm. */
+const codeOf = (error: unknown): unknown => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined);
+
 /** The lock file's first 200 characters, never read through a symbolic link; undefined when it cannot be read. */
 const read = (path: string): string | undefined => {
   try {
@@ -50,7 +53,7 @@ function isStale(text: string): boolean {
     process.kill(Number(pid), 0);
     return false;
   } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'ESRCH';
+    return codeOf(error) === 'ESRCH';
   }
 }
 
@@ -78,7 +81,7 @@ function breakStale(path: string, stale: string): void {
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
 /** Whether the file system refuses the lock file itself: nothing can be written there, by this run or another. */
-const readOnly = (error: unknown): boolean => error instanceof Error && 'code' in error && (error.code === 'EROFS' || error.code === 'EACCES');
+const readOnly = (error: unknown): boolean => codeOf(error) === 'EROFS' || codeOf(error) === 'EACCES';
 
 /** Take the package's lock, waiting for another run's; the holder's line when it is still held after the wait. */
 export async function lockPackage(dir: string, wait: LockWait = LOCK_WAIT): Promise<{ lock: PackageLock } | { holder: string }> {
@@ -92,7 +95,7 @@ export async function lockPackage(dir: string, wait: LockWait = LOCK_WAIT): Prom
       return { lock };
     } catch (error) {
       if (readOnly(error)) return { lock: { held: () => true, release: () => undefined } };
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      if (codeOf(error) !== 'EEXIST') throw error;
     }
     const holder = read(path);
     if (holder !== undefined && isStale(holder)) breakStale(path, holder);
