@@ -4,7 +4,7 @@
  * once, what an interrupted run left is removed, and output in a folder the walk does not read is refused.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFacts } from '../../src/modes/facts';
@@ -78,6 +78,7 @@ describe('symbolic links are never followed', () => {
     symlinkSync('bookinfo.yaml', join(dir, 'cluster1', 'again.yaml'));
     const result = run(BIN, ['files', dir]);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(lstatSync(join(dir, 'cluster1', 'again.yaml')).isSymbolicLink()).toBe(true);
     expect(readFileSync(join(dir, 'cluster1', 'bookinfo.yaml'), 'utf8')).toContain('multicluster-routes.dev/service: reviews');
   });
 
@@ -132,23 +133,54 @@ test('facts --update writes its temporary file exclusively, under a name no one 
 });
 
 describe('one writing run per package', () => {
-  test('parallel runs all succeed, one after the other, and leave what one run leaves', async () => {
-    const expected = scratch('examples/bookinfo');
-    expect(run(BIN, ['files', expected]).status).toBe(0);
-    const dir = scratch('examples/bookinfo');
-    const runs = Array.from(
-      { length: 6 },
-      () =>
-        new Promise<{ code: number | null; stderr: string }>((done) => {
-          const child = spawn(process.execPath, [BIN, 'files', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-          let stderr = '';
-          child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-          child.on('close', (code) => done({ code, stderr }));
-        }),
-    );
-    const results = await Promise.all(runs);
-    expect(results).toEqual(Array(6).fill({ code: 0, stderr: '' }));
-    expect(snapshot(dir)).toEqual(snapshot(expected));
+  /** A package of 4 clusters × 15 services whose functionConfigs (outside it) put the output under `a/` or `b/`. */
+  function meshPackage(): { dir: string; config: (out: string) => string } {
+    const base = mkdtempSync(join(tmpdir(), 'mcr-parallel-'));
+    const names = ['east', 'west', 'north', 'south'];
+    const clusters = names.map((c, i) => `  - {name: ${c}, gateway: {address: 192.0.2.${i + 1}}, paths: ["${c}/**"]}`).join('\n');
+    for (const out of ['a', 'b']) {
+      const config = `apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nmetadata: {name: mesh}\nspec:\n  output: {path: "${out}/{cluster}/{service}-{kind}-{name}.yaml"}\n  clusters:\n${clusters}\n`;
+      writeFileSync(join(base, `${out}.yaml`), config);
+    }
+    const dir = join(base, 'pkg');
+    names.forEach((c, i) => {
+      mkdirSync(join(dir, c), { recursive: true });
+      const docs = Array.from({ length: 15 }, (_, s) => [
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${s}\n  annotations: {multicluster-routes.dev/export: "true"}\nspec:\n  ports: [{name: http, port: 80}]\n  selector: {app: s${s}}\n`,
+        ...[i, (i + 1) % 4].map(
+          (v) =>
+            `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s${s}-v${v}}\nspec:\n  template:\n    metadata:\n      labels: {app: s${s}, version: v${v}}\n`,
+        ),
+      ]);
+      writeFileSync(join(dir, c, 'mesh.yaml'), docs.flat().join('---\n'));
+    });
+    return { dir, config: (out) => join(base, `${out}.yaml`) };
+  }
+
+  const files = (dir: string, config: string): Promise<{ code: number | null; stderr: string }> =>
+    new Promise((done) => {
+      const child = spawn(process.execPath, [BIN, 'files', dir, '--config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => done({ code, stderr }));
+    });
+
+  test('two runs at once (different output paths) both succeed and leave what one run after the other leaves', async () => {
+    const { dir, config } = meshPackage();
+    const sequential = (first: string, second: string): Record<string, string> => {
+      const copy = join(mkdtempSync(join(tmpdir(), 'mcr-seq-')), 'pkg');
+      cpSync(dir, copy, { recursive: true });
+      for (const out of [first, second]) expect(run(BIN, ['files', copy, '--config', config(out)]).status).toBe(0);
+      return snapshot(copy);
+    };
+    const [ab, ba] = [sequential('a', 'b'), sequential('b', 'a')];
+    const results = await Promise.all([files(dir, config('a')), files(dir, config('b'))]);
+    expect(results).toEqual([
+      { code: 0, stderr: '' },
+      { code: 0, stderr: '' },
+    ]);
+    const after = snapshot(dir);
+    expect(after).toEqual(Object.keys(after).some((path) => path.startsWith('a/')) ? ba : ab);
   }, 60_000);
 
   test('a run waits for the lock of a live run, then gives up with a message that names it; nothing is written', async () => {
