@@ -10,7 +10,7 @@ import type { FileChanges } from '../files/planFiles';
 import { readFiles } from '../files/readFiles';
 import { checkReport } from '../files/checkReport';
 import { linkedTargets, unownedTargets } from '../files/ownership';
-import { writeAtomically } from '../files/writeAtomically';
+import { SIGNALS, writeAtomically } from '../files/writeAtomically';
 import type { Signal } from '../files/writeAtomically';
 import { formatResults } from '../krm/formatResults';
 import { hasErrors } from '../krm/result';
@@ -119,13 +119,21 @@ export async function runFiles(options: FilesOptions): Promise<Report> {
     const why = `another run is writing ${printable(options.dir)} (lock ${lock}: ${printable(taken.holder)}); run again when it is done, or delete ${lock} if no run is going`;
     return { stdout: '', stderr: `${TOOL}: ${why}; nothing was written\n`, exitCode: 1 };
   }
+  // While the lock is held, a signal must not end the process before the lock is removed: it is recorded here, and
+  // writeAtomically (which sees it too) turns it into "nothing was written".
+  let signal: Signal | undefined;
+  const onSignal = (received: Signal): void => void (signal ??= received);
+  for (const s of SIGNALS) process.on(s, onSignal);
   try {
     const tree = readTree(options.dir);
     const removed = removeLeftovers(options.dir, tree.leftovers);
     const planned = plan(options, tree);
     const report = 'exitCode' in planned ? planned : await write(options.dir, planned, taken.lock);
+    if (signal && report.exitCode === 0 && report.stdout === '')
+      return { stdout: removed, stderr: `${report.stderr}${TOOL}: interrupted by ${signal}; nothing was written\n`, exitCode: SIGNAL_EXIT[signal] };
     return { ...report, stdout: `${removed}${report.stdout}` };
   } finally {
+    for (const s of SIGNALS) process.off(s, onSignal);
     taken.lock.release();
   }
 }
