@@ -11,6 +11,7 @@ import { krmInputError, runKrm } from './modes/krm';
 import { decodeUtf8 } from './krm/limits';
 import { runPostRender } from './modes/postRender';
 import { TOOL } from './names';
+import { printable } from './printable';
 
 const USAGE_ERROR = 2;
 
@@ -113,7 +114,7 @@ run(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const io = error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = printable(error instanceof Error ? error.message : String(error));
     if (usage) process.stderr.write(`${TOOL}: ${message}; see ${TOOL} --help\n`);
     else if (io) process.stderr.write(`${TOOL}: ${message}\n`);
     else process.stderr.write(`${TOOL}: internal error (a bug; please report it): ${message}\n`);

@@ -2,7 +2,7 @@
  * What a person reads — a terminal, a CI log, the pull-request comment `explain` writes — never carries a control
  * character from the input, and a name cannot break out of explain's Markdown.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runExplain } from '../../src/modes/explain';
 import { runFiles } from '../../src/modes/files';
@@ -64,4 +64,14 @@ test("a KRM result's message, which kpt prints, carries no control character of 
   const result = runKrm(input);
   expect(result.exitCode).toBe(1);
   expect(result.stdout).toMatch(/message: .*reviews\\\\u001b\[2J/);
+});
+
+test("--check's report cannot be forged by a file name with line breaks", async () => {
+  const dir = scratch('examples/bookinfo');
+  const forged = 'x\n+injected: true\n.yaml';
+  renameSync(join(dir, 'cluster1', 'bookinfo.yaml'), join(dir, 'cluster1', forged));
+  const report = await runFiles({ dir, config: undefined, check: true });
+  expect(report.exitCode).toBe(1);
+  expect(report.stdout).not.toMatch(/^\+injected/m);
+  expect(report.stdout).toContain('+++ b/cluster1/x\\u000a+injected: true\\u000a.yaml\n');
 });
