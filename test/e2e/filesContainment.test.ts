@@ -4,7 +4,7 @@
  * once, what an interrupted run left is removed, and output in a folder the walk does not read is refused.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, watch, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runFacts } from '../../src/modes/facts';
@@ -132,39 +132,39 @@ test('facts --update writes its temporary file exclusively, under a name no one 
   expect(readdirSync(dir).filter((name) => name.startsWith('overlay.yaml'))).toEqual(['overlay.yaml', `overlay.yaml.multicluster-routes-${process.pid}.tmp`]);
 });
 
-describe('one writing run per package', () => {
-  /** A package of 4 clusters × 15 services whose functionConfigs (outside it) put the output under `a/` or `b/`. */
-  function meshPackage(): { dir: string; config: (out: string) => string } {
-    const base = mkdtempSync(join(tmpdir(), 'mcr-parallel-'));
-    const names = ['east', 'west', 'north', 'south'];
-    const clusters = names.map((c, i) => `  - {name: ${c}, gateway: {address: 192.0.2.${i + 1}}, paths: ["${c}/**"]}`).join('\n');
-    for (const out of ['a', 'b']) {
-      const config = `apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nmetadata: {name: mesh}\nspec:\n  output: {path: "${out}/{cluster}/{service}-{kind}-{name}.yaml"}\n  clusters:\n${clusters}\n`;
-      writeFileSync(join(base, `${out}.yaml`), config);
-    }
-    const dir = join(base, 'pkg');
-    names.forEach((c, i) => {
-      mkdirSync(join(dir, c), { recursive: true });
-      const docs = Array.from({ length: 15 }, (_, s) => [
-        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${s}\n  annotations: {multicluster-routes.dev/export: "true"}\nspec:\n  ports: [{name: http, port: 80}]\n  selector: {app: s${s}}\n`,
-        ...[i, (i + 1) % 4].map(
-          (v) =>
-            `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s${s}-v${v}}\nspec:\n  template:\n    metadata:\n      labels: {app: s${s}, version: v${v}}\n`,
-        ),
-      ]);
-      writeFileSync(join(dir, c, 'mesh.yaml'), docs.flat().join('---\n'));
-    });
-    return { dir, config: (out) => join(base, `${out}.yaml`) };
+/** A package of 4 clusters × 15 services whose functionConfigs (outside it) put the output under `a/` or `b/`. */
+function meshPackage(): { dir: string; config: (out: string) => string } {
+  const base = mkdtempSync(join(tmpdir(), 'mcr-parallel-'));
+  const names = ['east', 'west', 'north', 'south'];
+  const clusters = names.map((c, i) => `  - {name: ${c}, gateway: {address: 192.0.2.${i + 1}}, paths: ["${c}/**"]}`).join('\n');
+  for (const out of ['a', 'b']) {
+    const config = `apiVersion: multicluster-routes.dev/v1alpha1\nkind: MulticlusterRoutes\nmetadata: {name: mesh}\nspec:\n  output: {path: "${out}/{cluster}/{service}-{kind}-{name}.yaml"}\n  clusters:\n${clusters}\n`;
+    writeFileSync(join(base, `${out}.yaml`), config);
   }
+  const dir = join(base, 'pkg');
+  names.forEach((c, i) => {
+    mkdirSync(join(dir, c), { recursive: true });
+    const docs = Array.from({ length: 15 }, (_, s) => [
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${s}\n  annotations: {multicluster-routes.dev/export: "true"}\nspec:\n  ports: [{name: http, port: 80}]\n  selector: {app: s${s}}\n`,
+      ...[i, (i + 1) % 4].map(
+        (v) =>
+          `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s${s}-v${v}}\nspec:\n  template:\n    metadata:\n      labels: {app: s${s}, version: v${v}}\n`,
+      ),
+    ]);
+    writeFileSync(join(dir, c, 'mesh.yaml'), docs.flat().join('---\n'));
+  });
+  return { dir, config: (out) => join(base, `${out}.yaml`) };
+}
 
-  const files = (dir: string, config: string): Promise<{ code: number | null; stderr: string }> =>
-    new Promise((done) => {
-      const child = spawn(process.execPath, [BIN, 'files', dir, '--config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('close', (code) => done({ code, stderr }));
-    });
+const files = (dir: string, config: string): Promise<{ code: number | null; stderr: string }> =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, 'files', dir, '--config', config], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => done({ code, stderr }));
+  });
 
+describe('one writing run per package', () => {
   test('two runs at once (different output paths) both succeed and leave what one run after the other leaves', async () => {
     const { dir, config } = meshPackage();
     const sequential = (first: string, second: string): Record<string, string> => {
@@ -235,3 +235,26 @@ test.each(['.gen/{cluster}.yaml', '.git/istio/{cluster}.yaml', 'node_modules/x/{
     expect(snapshot(dir)).toEqual(before);
   },
 );
+
+test('after a SIGKILL in the middle of a write, a rerun leaves exactly what an uninterrupted run leaves', async () => {
+  const { dir, config } = meshPackage();
+  const clean = join(mkdtempSync(join(tmpdir(), 'mcr-clean-')), 'pkg');
+  cpSync(dir, clean, { recursive: true });
+  expect(run(BIN, ['files', clean, '--config', config('a')]).status).toBe(0);
+  const killed = await new Promise<NodeJS.Signals | null>((done) => {
+    const child = spawn(process.execPath, [BIN, 'files', dir, '--config', config('a')], { stdio: 'ignore' });
+    const watcher = watch(dir, { recursive: true }, (_event, name) => {
+      if (!String(name).endsWith('.tmp')) return;
+      watcher.close();
+      child.kill('SIGKILL');
+    });
+    child.on('close', (_code, signal) => {
+      watcher.close();
+      done(signal);
+    });
+  });
+  expect(killed).toBe('SIGKILL');
+  const rerun = run(BIN, ['files', dir, '--config', config('a')]);
+  expect(rerun.status).toBe(0);
+  expect(snapshot(dir)).toEqual(snapshot(clean));
+}, 120_000);
