@@ -48,13 +48,15 @@ const SIGNAL_EXIT: Readonly<Record<Signal, 129 | 130 | 143>> = { SIGHUP: 129, SI
 async function write(dir: string, planned: Planned, lock: PackageLock): Promise<Report> {
   const { output, changes, before, notes } = planned;
   const generated = new Set([...output.generated.map((p) => p.path), ...output.staleFiles]);
-  const refused = [
-    ...linkedTargets(dir, changes.keys()),
-    ...unownedTargets(
-      dir,
-      [...changes.keys()].filter((path) => generated.has(path)),
-    ),
-  ];
+  // A link is refused before any target is read: the ownership check would read through it.
+  const linked = linkedTargets(dir, changes.keys());
+  const refused =
+    linked.length > 0
+      ? linked
+      : unownedTargets(
+          dir,
+          [...changes.keys()].filter((path) => generated.has(path)),
+        );
   if (refused.length > 0) return { stdout: '', stderr: `${notes}${formatResults(refused)}${TOOL}: nothing was written\n`, exitCode: 1 };
   if (!lock.held())
     return { stdout: '', stderr: `${notes}${TOOL}: another run broke this run's lock ${join(dir, LOCK_FILE)}; nothing was written\n`, exitCode: 1 };
