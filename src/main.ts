@@ -14,6 +14,7 @@ import { formatResults } from './krm/formatResults';
 import { TOOL, VERSION } from './names';
 import { MODES, optionsError, unknownOptions } from './usage';
 import type { Mode } from './usage';
+import { printable, printableLines } from './printable';
 
 const USAGE_ERROR = 2;
 
@@ -128,7 +129,9 @@ run(process.argv.slice(2)).then(
   (error: unknown) => {
     const usage = error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'));
     const io = error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code);
-    const message = error instanceof Error ? error.message : String(error);
+    const raw = error instanceof Error ? error.message : String(error);
+    // A usage error carries the mode's usage (our own lines); anything else is one line.
+    const message = usage ? printableLines(raw) : printable(raw);
     if (usage) process.stderr.write(`${TOOL}: ${message}${message.includes('\nusage:\n') ? '\n' : `; see ${TOOL} --help\n`}`);
     else if (io) process.stderr.write(`${TOOL}: ${message}\n`);
     else process.stderr.write(`${TOOL}: internal error (a bug; please report it): ${message}\n`);

@@ -52,7 +52,7 @@ const entriesOf = (items: Obj[], cluster: string): Obj[] =>
     .filter((r) => r['kind'] === 'WorkloadEntry' && r['metadata']['annotations']['multicluster-routes.dev/cluster'] === cluster)
     .map((r) => ({ name: r['metadata']['name'], spec: r['spec'] }));
 
-test("an overlay's facts give its WorkloadEntries the package's weights", () => {
+test("an overlay's facts give its WorkloadEntries the package's weights", async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mcr-facts-'));
   try {
     mkdirSync(join(dir, 'cluster1'));
@@ -60,7 +60,7 @@ test("an overlay's facts give its WorkloadEntries the package's weights", () => 
     writeFileSync(join(dir, 'mesh.yaml'), stringify(config));
     writeFileSync(join(dir, 'cluster1', 'app.yaml'), cluster1.map((r) => stringify(r)).join('---\n'));
     writeFileSync(join(dir, 'cluster2', 'app.yaml'), cluster2.map((r) => stringify(r)).join('---\n'));
-    const printed = runFacts({ dir, config: undefined, cluster: 'cluster1', update: undefined, check: false });
+    const printed = await runFacts({ dir, config: undefined, cluster: 'cluster1', update: undefined, check: false });
     expect(printed.exitCode).toBe(0);
     // Every fact whole: no YAML alias for the ports they share (printed as `{source: a1}` before).
     expect(printed.stdout).not.toMatch(/source|\*a\d/);

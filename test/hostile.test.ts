@@ -45,7 +45,11 @@ const CASES: Array<[string, string | Buffer, RegExp]> = [
     list(service(JSON.stringify(`[${'{to: v1}, '.repeat(500_000)}]`))),
     /more than Kubernetes allows for all of a resource's annotations/,
   ],
-  ['duplicate keys', list('- apiVersion: v1\n  kind: Service\n  kind: Deployment\n  metadata: {name: dup}\n'), /not valid YAML: Map keys must be unique/],
+  [
+    'duplicate keys',
+    list('- apiVersion: v1\n  kind: Service\n  kind: Deployment\n  metadata: {name: dup}\n'),
+    /the key "kind" at line 6, column 3 is written twice in one mapping; Map keys must be unique/,
+  ],
   ['bytes that are not UTF-8', Buffer.concat([Buffer.from(list('')), Buffer.from([0xff, 0xfe, 0xfd])]), /not UTF-8/],
   ['items that are not a list', 'apiVersion: config.kubernetes.io/v1\nkind: ResourceList\nitems: {a: 1}\n', /"items" must be a list/],
   ['empty input', '', /exactly one ResourceList document, found 0/],

@@ -1,7 +1,8 @@
 /**
  * The picture of the routing: for each calling cluster, each exported service's route rules and where each share
  * of their traffic goes — the version, the cluster that runs it, and the gateway on the way (none when local).
- * Pure: mesh model in, plain data out; the renderers turn it into text, Mermaid or DOT.
+ * Pure: mesh model in, plain data out; the renderers turn it into text, Mermaid or DOT. Every name and value from the
+ * input is printable: its control characters (line breaks among them) are escaped, so that it stays on its line.
  */
 import { isIP } from 'node:net';
 import type { Spec } from '../config/schema';
@@ -10,6 +11,7 @@ import { effectiveRoutes } from '../planners/routing';
 import type { Cluster, Mesh, MeshService } from '../topology/model';
 import { runsIn } from '../topology/model';
 import { describeMatch } from './describeMatch';
+import { printable } from '../printable';
 
 export interface Endpoint {
   readonly cluster: string;
@@ -67,7 +69,7 @@ function endpoints(service: MeshService, version: string, here: Cluster, mesh: M
   const chosen = profile === 'classic' && local ? [here.name] : serving;
   return chosen.map((name) => {
     const cluster = mesh.clusters.find((c) => c.name === name);
-    return { cluster: name, gateway: name === here.name || !cluster ? undefined : gatewayOf(cluster) };
+    return { cluster: printable(name), gateway: name === here.name || !cluster ? undefined : gatewayOf(cluster) };
   });
 }
 
@@ -76,13 +78,13 @@ function serviceView(service: MeshService, here: Cluster, mesh: Mesh, profile: S
   const catchAll = firstCatchAll(routes);
   const rules = routes.map((route, index): Rule => ({
     index,
-    name: route.name,
-    match: describeMatch(route.match),
+    name: route.name === undefined ? undefined : printable(route.name),
+    match: printable(describeMatch(route.match)),
     isDefault: service.routes === undefined,
     shadowedBy: catchAll >= 0 && index > catchAll ? catchAll : undefined,
-    shares: route.to.map((d) => ({ version: d.version, weight: d.weight, endpoints: endpoints(service, d.version, here, mesh, profile) })),
+    shares: route.to.map((d) => ({ version: printable(d.version), weight: d.weight, endpoints: endpoints(service, d.version, here, mesh, profile) })),
   }));
-  return { namespace: service.namespace, name: service.name, rules };
+  return { namespace: printable(service.namespace), name: printable(service.name), rules };
 }
 
 /** The picture for the given calling clusters (all clusters of the mesh when none are given), in functionConfig order. */
@@ -90,7 +92,7 @@ export function picture(mesh: Mesh, spec: Spec, only?: readonly string[]): Pictu
   const views = mesh.clusters
     .filter((c) => only === undefined || only.includes(c.name))
     .map((here) => ({
-      cluster: here.name,
+      cluster: printable(here.name),
       services: mesh.services.filter((s) => s.versions.length > 0 && s.clients.includes(here.name)).map((s) => serviceView(s, here, mesh, spec.profile)),
     }));
   return { profile: spec.profile, views };

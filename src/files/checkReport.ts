@@ -5,6 +5,7 @@
 import { parseAllDocuments } from 'yaml';
 import type { FileChanges } from './planFiles';
 import { unifiedDiff } from './unifiedDiff';
+import { printable } from '../printable';
 
 export interface CheckLimits {
   /** Diff lines shown per changed file, after its header. */
@@ -28,7 +29,7 @@ function resourcesOf(text: string): string[] {
 
 function named(text: string, limits: CheckLimits): string {
   const names = resourcesOf(text);
-  const shown = names.slice(0, limits.names).join(', ');
+  const shown = printable(names.slice(0, limits.names).join(', '));
   const more = names.length > limits.names ? `, … and ${names.length - limits.names} more` : '';
   return `${names.length} resource${names.length === 1 ? '' : 's'}${names.length > 0 ? `: ${shown}${more}` : ''}`;
 }
@@ -44,8 +45,10 @@ function changed(path: string, before: string, after: string, limits: CheckLimit
 /** The report of every stale file, in the order of `changes` (sorted by path). */
 export function checkReport(changes: FileChanges, before: ReadonlyMap<string, string>, limits: CheckLimits = CHECK_LIMITS): string {
   return [...changes]
-    .map(([path, after]) => {
-      const old = before.get(path);
+    .map(([file, after]) => {
+      const old = before.get(file);
+      // A file name from a pull request may hold a line break: it must not forge a line of the report.
+      const path = printable(file);
       if (old === undefined) return `--- /dev/null\n+++ b/${path}\nnew file, ${named(after ?? '', limits)}\n`;
       if (after === null) return `--- a/${path}\n+++ /dev/null\ndeleted, it held ${named(old, limits)}\n`;
       return changed(path, old, after, limits);

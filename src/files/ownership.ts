@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { isMap, parseAllDocuments } from 'yaml';
 import type { Result } from '../krm/result';
 import { LABEL_MANAGED_BY, TOOL } from '../names';
+import { linkOnTheWay } from './writeAtomically';
 
 /** Why the file's content is not wholly the function's own, or undefined when it is. */
 function foreignContent(text: string): string | undefined {
@@ -43,6 +44,28 @@ export function unownedTargets(dir: string, paths: Iterable<string>): Result[] {
       severity: 'error',
       code: 'unowned-file',
       message: `${path} would be replaced or deleted, but ${why}; the function only rewrites files it generated: move that content to another file, or set spec.output.path to files that only the function writes`,
+      file: { path },
+    });
+  }
+  return results;
+}
+
+/**
+ * An error result for each of `paths` (relative to `dir`) that the write would reach through a symbolic link: the
+ * file itself or a folder on the way. A link committed in a pull request must not send the output out of the package.
+ */
+export function linkedTargets(dir: string, paths: Iterable<string>): Result[] {
+  const results: Result[] = [];
+  for (const path of paths) {
+    const link = linkOnTheWay(resolve(dir), path);
+    if (link === undefined) continue;
+    results.push({
+      severity: 'error',
+      code: 'symlink-target',
+      message:
+        link === path
+          ? `${path} is a symbolic link; the function writes and deletes only real files, never through a link: replace the link with a real file, or set spec.output.path elsewhere`
+          : `${path} is reached through ${link}, a symbolic link; the function never writes through a link: make ${link} a real folder, or set spec.output.path elsewhere`,
       file: { path },
     });
   }

@@ -12,6 +12,9 @@ export interface SourceFile {
   readonly notUtf8?: boolean;
 }
 
+/** A folder that files mode does not read (hidden ones, `.git` among them, and node_modules). */
+export const isSkippedFolder = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
+
 /** Every document of the files that is a Kubernetes resource (a mapping with apiVersion and kind). */
 export function readFiles(files: readonly SourceFile[]): { items: Item[]; results: Result[] } {
   const items: Item[] = [];

@@ -7,7 +7,8 @@
  * while writing.
  */
 // `promises` from node:fs, not node:fs/promises: the bundle then loads that module only when files mode writes.
-import { copyFileSync, existsSync, linkSync, mkdirSync, promises, renameSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { constants, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, promises, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 import { TOOL } from '../names';
 import type { FileChanges } from './planFiles';
@@ -30,11 +31,34 @@ interface Step {
   done: boolean;
 }
 
-const suffix = (): string => `.${TOOL}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+/**
+ * The name a temporary file or a backup gets beside its target: unpredictable (so that no file committed in advance
+ * can be in its way), and created exclusively (O_EXCL, which also refuses a symbolic link in its place).
+ */
+const suffix = (): string => `.${TOOL}-${randomBytes(8).toString('hex')}`;
+
+/** A temporary file or backup of an interrupted write (this version's names and earlier ones'). */
+export const isLeftover = (name: string): boolean => /\.multicluster-routes-[0-9a-z-]+\.(tmp|old)$/.test(name);
+
+/** The first part of `path` (relative to `root`: a folder on the way, or the file itself) that is a symbolic link. */
+export function linkOnTheWay(root: string, path: string): string | undefined {
+  const parts = path.split(/[\\/]/);
+  for (let i = 1; i <= parts.length; i++) {
+    const part = parts.slice(0, i).join('/');
+    try {
+      if (lstatSync(resolve(root, part)).isSymbolicLink()) return part;
+    } catch {
+      return undefined; // nothing there yet: the write creates it
+    }
+  }
+  return undefined;
+}
 
 function inside(root: string, path: string): string {
   const target = resolve(root, path);
   if (!target.startsWith(root + sep)) throw new Error(`refusing to write outside ${root}: ${path}`);
+  const link = linkOnTheWay(root, path);
+  if (link !== undefined) throw new Error(`refusing to write through the symbolic link ${link}: ${path}`);
   return target;
 }
 
@@ -45,7 +69,7 @@ function keep(target: string): string | undefined {
   try {
     linkSync(target, backup);
   } catch {
-    copyFileSync(target, backup);
+    copyFileSync(target, backup, constants.COPYFILE_EXCL);
   }
   return backup;
 }

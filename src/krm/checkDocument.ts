@@ -5,7 +5,7 @@
  * result that says what is wrong, where (resource, field, line and column) and how to fix it.
  */
 import { isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
-import type { Alias, Document } from 'yaml';
+import type { Alias, Document, Node, YAMLMap } from 'yaml';
 import { expandedSize, forbiddenCharacterAt, MAX_EXPANDED_NODES, TOO_DEEP, TOO_DEEP_FIX } from './limits';
 import { lineAndColumn, placeOf, spotAt } from './locate';
 import type { Result } from './result';
@@ -73,17 +73,30 @@ function syntaxError(text: string, doc: Document, what: string): Result | undefi
   return error(`${what} is not valid YAML: ${message}; fix the YAML syntax there`);
 }
 
-/** The first alias whose anchor is not set before it, in document order (where `Alias.resolve` looks). */
-function unresolvedAlias(doc: Document): Alias | undefined {
+/** The first key written twice in one mapping (a Set per mapping: linear, where `yaml`'s own check is quadratic). */
+function duplicateKey(map: YAMLMap): Node | undefined {
+  const seen = new Set<unknown>();
+  for (const { key } of map.items) {
+    const value = isScalar(key) ? key.value : key;
+    if (seen.has(value)) return isNode(key) ? key : undefined;
+    seen.add(value);
+  }
+  return undefined;
+}
+
+/** In document order: the first duplicate key, and (with `aliases`) the first alias whose anchor is not set before it. */
+function firstProblem(doc: Document, aliases: boolean): { alias: Alias } | { key: Node } | undefined {
   const anchors = new Set<string>();
   const stack: unknown[] = [doc.contents];
   while (stack.length > 0) {
     const node = stack.pop();
     if (isAlias(node)) {
-      if (!anchors.has(node.source)) return node;
+      if (aliases && !anchors.has(node.source)) return { alias: node };
     } else if (isPair(node)) stack.push(node.value, node.key);
     else if (isScalar(node) || isCollection(node)) {
       if (node.anchor) anchors.add(node.anchor);
+      const key = isMap(node) ? duplicateKey(node) : undefined;
+      if (key) return { key };
       if (isCollection(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     }
   }
@@ -97,15 +110,18 @@ function documentProblem(text: string, doc: Document, what: string): Result | un
   if (size > MAX_EXPANDED_NODES) {
     return error(`${what} expands through its YAML aliases to more than ${MAX_EXPANDED_NODES} nodes; write the values out instead of referring to anchors`);
   }
-  const alias = size > 0 ? unresolvedAlias(doc) : undefined;
-  if (alias) {
-    const offset = alias.range?.[0] ?? 0;
-    const place = placeOf(doc, spotAt(doc, offset).path, what);
-    return error(
-      `${place.label}: the alias *${alias.source} ${at(text, offset)} refers to no anchor; if you meant the text "*${alias.source}", quote it, else set the anchor &${alias.source} on a value before the alias or write that value out in its place`,
-      place,
-    );
-  }
+  const problem = firstProblem(doc, size > 0);
+  if (!problem) return undefined;
+  const node = 'key' in problem ? problem.key : problem.alias;
+  const offset = node.range?.[0] ?? 0;
+  const spot = spotAt(doc, offset);
+  const place = placeOf(doc, spot.inKey && isScalar(node) ? [...spot.path, String(node.value)] : spot.path, what);
+  const source = 'alias' in problem ? problem.alias.source : '';
+  const message =
+    'key' in problem
+      ? `the key ${quote(text.slice(offset, node.range?.[1] ?? offset), 40)} ${at(text, offset)} is written twice in one mapping; Map keys must be unique (Kubernetes would keep only one value): remove one of them`
+      : `the alias *${source} ${at(text, offset)} refers to no anchor; if you meant the text "*${source}", quote it, else set the anchor &${source} on a value before the alias or write that value out in its place`;
+  return error(`${place.label}: ${message}`, place);
   return undefined;
 }
 

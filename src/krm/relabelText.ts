@@ -31,8 +31,9 @@ function addition(text: string, labels: YAMLMap, entries: readonly string[], kep
   if (!isScalar(first) || !first.range || !isNode(last) || !last.range) return undefined;
   const indent = ' '.repeat(first.range[0] - lineStart(text, first.range[0]));
   const at = lineEnd(text, last.range[1] - 1);
-  const newline = at === text.length && !text.endsWith('\n') ? '\n' : '';
-  return { start: at, end: at, text: newline + entries.map((entry) => `${indent}${entry}\n`).join('') };
+  const eol = text[lineEnd(text, first.range[0]) - 2] === '\r' ? '\r\n' : '\n';
+  const newline = at === text.length && !text.endsWith('\n') ? eol : '';
+  return { start: at, end: at, text: newline + entries.map((entry) => `${indent}${entry}${eol}`).join('') };
 }
 
 /**
@@ -128,11 +129,16 @@ export function relabelEdit(text: string, item: Item, changes: LabelChanges): Te
   return [...copies, ...edits];
 }
 
-/** Apply non-overlapping edits to a text. */
+/** Apply non-overlapping edits to a text, in one pass (a file may hold thousands of workloads). */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start)) {
+    parts.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 export function relabelNode(item: Item, changes: LabelChanges): void {

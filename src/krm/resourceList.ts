@@ -24,7 +24,8 @@ const PARSE_OPTIONS = {
   ...FAILSAFE,
   resolveKnownTags: false,
   stringKeys: true,
-  uniqueKeys: true,
+  // Duplicate keys are found by checkDocument, in linear time (yaml's own check is quadratic in a mapping's size).
+  uniqueKeys: false,
   maxAliasCount: 100,
   prettyErrors: true,
 } as const;

@@ -1,5 +1,6 @@
 /** KRM results: a user's mistake (or a note) as data, never a thrown error. */
 import type { Json, JsonObject } from './yamlNodes';
+import { printable } from '../printable';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -29,7 +30,8 @@ export const hasErrors = (results: readonly Result[]): boolean => results.some((
 
 /** The wire form of a result, with a fixed key order (KRM Functions Specification, `results`). */
 export function toKrmResult(result: Result): JsonObject {
-  const out: JsonObject = { message: result.message, severity: result.severity };
+  // kpt prints the message to a terminal: control characters in it are escaped.
+  const out: JsonObject = { message: printable(result.message), severity: result.severity };
   if (result.resourceRef) out['resourceRef'] = { ...result.resourceRef } as JsonObject;
   if (result.field !== undefined) out['field'] = { path: result.field };
   if (result.file) out['file'] = { ...result.file } as { [key: string]: Json };

@@ -15,7 +15,7 @@ import { hasErrors } from '../krm/result';
 import { TOOL } from '../names';
 import { transform } from '../transform';
 import type { Report } from './files';
-import { readTree } from './files';
+import { readTree } from './readTree';
 import { loadConfig } from './loadConfig';
 
 export const EXPLAIN_FORMATS = ['markdown', 'text', 'mermaid', 'dot'] as const;
@@ -37,12 +37,13 @@ const RENDER: Readonly<Record<ExplainFormat, (p: Picture) => string>> = {
 };
 
 export function runExplain(options: ExplainOptions): Report {
-  const read = readFiles(readTree(options.dir));
+  const tree = readTree(options.dir);
+  const read = readFiles(tree.files);
   const { config, results: configResults } = loadConfig(options, read.items);
-  const early = [...read.results, ...configResults];
+  const early = [...tree.results, ...read.results, ...configResults];
   if (hasErrors(early) || !config) return { stdout: '', stderr: formatResults(early), exitCode: 1 };
   const { model, results } = transform({ items: read.items, functionConfig: config });
-  const notes = formatResults(results);
+  const notes = formatResults([...tree.results, ...results]);
   if (!model || hasErrors(results)) return { stdout: '', stderr: `${notes}${TOOL}: fix the errors above to see the routing\n`, exitCode: 1 };
   const clusters = model.mesh.clusters.map((c) => c.name);
   const only = options.cluster ?? model.spec.targetCluster;

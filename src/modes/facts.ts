@@ -3,7 +3,8 @@
  * (kustomize rejects two resources with one kind/namespace/name). Printed as YAML, or written into an overlay's
  * functionConfig file (`--update`), keeping the rest of that file as it is.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute } from 'node:path';
 import { Document, parseDocument } from 'yaml';
 import type { RemoteWorkload } from '../config/schema';
 import { parseConfig } from '../config/parseConfig';
@@ -20,8 +21,10 @@ import { podCount } from '../topology/model';
 import { takeInventory } from '../topology/inventory';
 import { readFiles } from '../files/readFiles';
 import { unifiedDiff } from '../files/unifiedDiff';
+import { linkOnTheWay, writeAtomically } from '../files/writeAtomically';
+import { printable, printableLines } from '../printable';
 import type { Report } from './files';
-import { readTree } from './files';
+import { readTree } from './readTree';
 import { loadConfig } from './loadConfig';
 
 export interface FactsOptions {
@@ -34,10 +37,10 @@ export interface FactsOptions {
 }
 
 function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[] } {
-  const files = readTree(options.dir);
-  const read = readFiles(files);
+  const tree = readTree(options.dir);
+  const read = readFiles(tree.files);
   const loaded = loadConfig(options, read.items);
-  if (!loaded.config) return { results: [...read.results, ...loaded.results] };
+  if (!loaded.config) return { results: [...tree.results, ...read.results, ...loaded.results] };
   const parsed = parseConfig(loaded.config);
   if (!parsed.ok) return { results: [...parsed.results] };
   const names = parsed.spec.clusters.map((c) => c.name);
@@ -48,7 +51,7 @@ function facts(options: FactsOptions): { facts?: JsonObject[]; results: Result[]
   const spec = { ...parsed.spec, targetCluster: undefined, remoteWorkloads: [] };
   const inventory = takeInventory(read.items, spec);
   const { mesh, results } = buildMesh(inventory.entries, spec);
-  const all = [...read.results, ...inventory.results, ...results];
+  const all = [...tree.results, ...read.results, ...inventory.results, ...results];
   if (hasErrors(all)) return { results: all };
   const out: JsonObject[] = [];
   for (const service of mesh.services) {
@@ -85,7 +88,11 @@ function group(service: MeshService, cluster: string | undefined): Map<RemoteWor
   return new Map(byKey.values());
 }
 
-export function runFacts(options: FactsOptions): Report {
+
+/** The part of the file's path that is a symbolic link: the file, or (for a relative path) a folder on the way. */
+const linkIn = (file: string): string | undefined => (isAbsolute(file) ? linkOnTheWay(dirname(file), basename(file)) : linkOnTheWay(process.cwd(), file));
+
+export async function runFacts(options: FactsOptions): Promise<Report> {
   const { facts: list, results } = facts(options);
   if (!list) return { stdout: '', stderr: formatResults(results), exitCode: 1 };
   if (options.update === undefined) {
@@ -96,19 +103,24 @@ export function runFacts(options: FactsOptions): Report {
       exitCode: 0,
     };
   }
-  const before = readFileSync(options.update, 'utf8');
+  const update = options.update;
+  const link = linkIn(update);
+  if (link !== undefined) {
+    const why = `${printable(update)}: ${printable(link)} is a symbolic link; facts --update reads and writes only a real file, never through a link: pass the file it points to`;
+    return { stdout: '', stderr: `error: ${why}\n`, exitCode: 1 };
+  }
+  const before = readFileSync(update, 'utf8');
   const doc = parseDocument(before, FAILSAFE);
   doc.setIn(['spec', 'remoteWorkloads'], toNode(list));
   const after = doc.toString(YAML_STYLE);
-  if (after === before) return { stdout: '', stderr: `${TOOL}: ${options.update} is up to date\n`, exitCode: 0 };
+  if (after === before) return { stdout: '', stderr: `${TOOL}: ${printable(update)} is up to date\n`, exitCode: 0 };
   if (options.check)
     return {
-      stdout: unifiedDiff(options.update, before, after),
-      stderr: `${TOOL}: ${options.update} has stale remoteWorkloads; run \`${TOOL} facts\` with --update\n`,
+      stdout: printableLines(unifiedDiff(printable(update), before, after)),
+      stderr: `${TOOL}: ${printable(update)} has stale remoteWorkloads; run \`${TOOL} facts\` with --update\n`,
       exitCode: 1,
     };
-  const temp = `${options.update}.${TOOL}-${process.pid}.tmp`;
-  writeFileSync(temp, after);
-  renameSync(temp, options.update);
-  return { stdout: `updated ${options.update}\n`, stderr: formatResults(results), exitCode: 0 };
+  const outcome = await writeAtomically(dirname(update), new Map([[basename(update), after]]));
+  if (!outcome.written) return { stdout: '', stderr: `${TOOL}: interrupted by ${outcome.signal}; nothing was written\n`, exitCode: 1 };
+  return { stdout: `updated ${printable(update)}\n`, stderr: formatResults(results), exitCode: 0 };
 }
