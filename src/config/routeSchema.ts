@@ -17,6 +17,9 @@ export const routeSchema = z.strictObject({
     })
     .describe('a version (all traffic) or version → integer weight, totalling 100'),
 });
-export const routesSchema = z.array(routeSchema);
+/** An empty list would give a VirtualService with no route, which Istio refuses ("http, tcp or tls must be provided"). */
+export const routesSchema = z
+  .array(routeSchema)
+  .min(1, { message: 'the route list is empty; give at least one rule, such as [{to: v1}], or remove the routes to use the default routing' });
 
 export type RouteConfig = z.output<typeof routeSchema>;
