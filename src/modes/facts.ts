@@ -88,7 +88,6 @@ function group(service: MeshService, cluster: string | undefined): Map<RemoteWor
   return new Map(byKey.values());
 }
 
-
 /** The part of the file's path that is a symbolic link: the file, or (for a relative path) a folder on the way. */
 const linkIn = (file: string): string | undefined => (isAbsolute(file) ? linkOnTheWay(dirname(file), basename(file)) : linkOnTheWay(process.cwd(), file));
 
