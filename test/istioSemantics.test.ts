@@ -125,7 +125,7 @@ describe.each(CASES)('%s', (name) => {
       for (const se of entries(cluster)) {
         const service = se['metadata']['name'].replace(/-global$/, '');
         const entriesOf = generatedIn(output, spec, 'WorkloadEntry', cluster).filter(
-          (we) => we['spec']['labels']['multicluster-routes.dev/service'] === service,
+          (we) => we['spec']['labels'][`service.multicluster-routes.dev/${service}`] === 'true',
         );
         const versions = new Set([...localPods(se, cluster).map((p) => p.labels[label]), ...entriesOf.map((we) => we['spec']['labels'][label])]);
         for (const version of versions) {
@@ -135,7 +135,7 @@ describe.each(CASES)('%s', (name) => {
           const remote = entriesOf.filter((we) => we['spec']['labels'][label] === version).map((we) => we['spec']['weight'] ?? 1);
           const servedBy = (c: string): number =>
             pods
-              .filter((p) => p.cluster === c && p.labels[label] === version && p.labels['multicluster-routes.dev/service'] === service)
+              .filter((p) => p.cluster === c && p.labels[label] === version && p.labels[`service.multicluster-routes.dev/${service}`] === 'true')
               .reduce((n, p) => n + p.replicas, 0) +
             ((spec['remoteWorkloads'] ?? []) as Obj[])
               .filter((f) => f['service'] === service && f['cluster'] === c && f['version'] === version)

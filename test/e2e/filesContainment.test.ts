@@ -79,7 +79,7 @@ describe('symbolic links are never followed', () => {
     const result = run(BIN, ['files', dir]);
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
     expect(lstatSync(join(dir, 'cluster1', 'again.yaml')).isSymbolicLink()).toBe(true);
-    expect(readFileSync(join(dir, 'cluster1', 'bookinfo.yaml'), 'utf8')).toContain('multicluster-routes.dev/service: reviews');
+    expect(readFileSync(join(dir, 'cluster1', 'bookinfo.yaml'), 'utf8')).toContain('service.multicluster-routes.dev/reviews: "true"');
   });
 
   test('a generated file is never written, and a stale one never deleted, through a link', () => {

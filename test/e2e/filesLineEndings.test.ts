@@ -15,8 +15,8 @@ test('a CRLF file that starts with a byte-order mark keeps both when its pod lab
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString('utf8');
   expect(text.match(/(?<!\r)\n/g)).toBeNull();
-  expect(text.match(/multicluster-routes\.dev\/service: reviews\r\n/g)).toHaveLength(1);
-  expect(text.replace('        multicluster-routes.dev/service: reviews\r\n', '')).toBe(original.replace(/\n/g, '\r\n'));
+  expect(text.match(/service\.multicluster-routes\.dev\/reviews: "true"\r\n/g)).toHaveLength(1);
+  expect(text.replace('        service.multicluster-routes.dev/reviews: "true"\r\n', '')).toBe(original.replace(/\n/g, '\r\n'));
   const second = await runFiles({ dir, config: undefined, check: false });
   expect({ exitCode: second.exitCode, stdout: second.stdout }).toEqual({ exitCode: 0, stdout: '' });
 });
