@@ -60,7 +60,10 @@ test('documents the function does not change come out as their source text, esca
 test("a workload's pod label is an edit of its text: the rest stays as written", () => {
   const result = render(`${SERVICE}---\n${DEPLOYMENT}`);
   expect(result.exitCode).toBe(0);
-  const labelled = DEPLOYMENT.replace('{app: reviews, version: v1}   # pods', '{app: reviews, version: v1, service.multicluster-routes.dev/reviews: "true"}   # pods');
+  const labelled = DEPLOYMENT.replace(
+    '{app: reviews, version: v1}   # pods',
+    '{app: reviews, version: v1, service.multicluster-routes.dev/reviews: "true"}   # pods',
+  );
   expect(result.stdout.startsWith(`${SERVICE}---\n${labelled}---\n`)).toBe(true);
 });
 
