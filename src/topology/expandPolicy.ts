@@ -2,6 +2,7 @@
  * A checked traffic policy → the Istio fields the planners merge: the `failover` shorthand written out, local first
  * by default whenever outlier detection is on, and port-level entries completed from the top level.
  */
+import type { Spec } from '../config/schema';
 import type { TrafficPolicyConfig } from '../config/trafficPolicySchema';
 import type { JsonObject } from '../krm/yamlNodes';
 import { DEFAULT_OUTLIER_DETECTION, LABEL_REMOTE_CLUSTER } from '../names';
@@ -32,18 +33,24 @@ function loadBalancerWith(config: TrafficPolicyConfig, localityLbSetting: JsonOb
   return { ...(config.loadBalancer as JsonObject | undefined), localityLbSetting };
 }
 
-export function expandPolicy(config: TrafficPolicyConfig): ServicePolicy {
+/**
+ * In classic a version that runs here goes to the local host only (the VirtualService picks the host; Istio has no
+ * fallback between a route's destinations), and the global host holds remote gateways only: there local first is
+ * outlier detection alone, which turns on Istio's default failover by locality among the remote clusters
+ * (loadbalancer.go, ApplyLocalityLoadBalancer → applyLocalityFailover), which a failoverPriority would replace.
+ */
+export function expandPolicy(config: TrafficPolicyConfig, profile: Spec['profile']): ServicePolicy {
   const { failover, portLevelSettings, ...rest } = config;
   const fields = { ...rest } as JsonObject;
   const implicit = failover === undefined && config.outlierDetection !== undefined && config.loadBalancer?.localityLbSetting === undefined;
   const localFirst = failover === 'local-first' || implicit;
   if (localFirst) {
     fields['outlierDetection'] = (config.outlierDetection as JsonObject | undefined) ?? { ...DEFAULT_OUTLIER_DETECTION };
-    fields['loadBalancer'] = loadBalancerWith(config, { ...LOCAL_FIRST, failoverPriority: [...LOCAL_FIRST.failoverPriority] });
+    if (profile === 'current') fields['loadBalancer'] = loadBalancerWith(config, { failoverPriority: [...LOCAL_FIRST.failoverPriority] });
   } else if (typeof failover === 'object') {
     const to = Object.fromEntries(Object.entries(failover.regions).map(([region, weight]) => [`${region}/*`, weight]));
     fields['loadBalancer'] = loadBalancerWith(config, { distribute: [{ from: '*', to }] });
   }
   if (portLevelSettings) fields['portLevelSettings'] = completePorts(portLevelSettings as unknown as JsonObject[], fields);
-  return { fields, localFirst };
+  return { fields, localFirst: localFirst && profile === 'current' };
 }

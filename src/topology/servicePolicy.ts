@@ -77,5 +77,5 @@ export function resolvePolicies(drafts: readonly Draft[], spec: Spec, results: R
     }
     configs.set(draft, entry.trafficPolicy);
   });
-  return new Map([...configs].map(([draft, config]) => [draft, expandPolicy(config)]));
+  return new Map([...configs].map(([draft, config]) => [draft, expandPolicy(config, spec.profile)]));
 }
