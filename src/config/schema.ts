@@ -87,12 +87,16 @@ export const specSchema = z.strictObject({
     .default({ path: DEFAULTS.outputPath, maxMiB: DEFAULTS.outputMaxMiB }),
   services: z
     .array(
-      z.strictObject({
-        name: dnsLabel('a service name'),
-        namespace: dnsLabel('a namespace').default(DEFAULTS.namespace),
-        routes: routesSchema.optional(),
-        trafficPolicy: trafficPolicySchema.optional().describe('Istio DestinationRule trafficPolicy fields (no tls) and the failover shorthand'),
-      }),
+      z
+        .strictObject({
+          name: dnsLabel('a service name'),
+          namespace: dnsLabel('a namespace').default(DEFAULTS.namespace),
+          routes: routesSchema.optional(),
+          trafficPolicy: trafficPolicySchema.optional().describe('Istio DestinationRule trafficPolicy fields (no tls) and the failover shorthand'),
+        })
+        .refine((entry) => entry.routes !== undefined || entry.trafficPolicy !== undefined, {
+          message: 'a services entry sets routes, trafficPolicy or both; add one, or remove the entry',
+        }),
     )
     .default([]),
   remoteWorkloads: z
