@@ -4,6 +4,7 @@ import {
   ANNOTATION_CLUSTER,
   ANNOTATION_EXPORT,
   ANNOTATION_ROUTES,
+  ANNOTATION_TRAFFIC_POLICY,
   CONFIG_API_VERSION,
   CONFIG_KIND,
   DEFAULTS,
@@ -39,6 +40,9 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   contradicting-fact (error)       a remoteWorkloads fact that the manifests in the input contradict
   unknown-identity (warning)       a remoteWorkloads fact without serviceAccount: no subjectAltNames are written
   shadowed-target-port (error)     a container port named like a Service port that is not its targetPort
+  failover-without-outlier-detection (warning)
+                                   a localityLbSetting failover or failoverPriority without outlierDetection
+  locality-missing (error)         a policy that steers by region while a cluster running the service has no locality
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters
@@ -51,6 +55,11 @@ ANNOTATIONS (on your Services and workloads)
       TCP and TLS ports take the same rules by port (TLS: by SNI <service>.<namespace>.svc.cluster.local);
       a connection meets no HTTP condition, only sourceLabels, sourceNamespace and gateways.
   ${ANNOTATION_CLIENTS}: a,b | "*"  more clusters that call the Service
+  ${ANNOTATION_TRAFFIC_POLICY}: <YAML>   DestinationRule trafficPolicy fields (no tls) and failover:
+      connectionPool, outlierDetection, loadBalancer (with localityLbSetting), portLevelSettings
+      failover: local-first                  # local pods while healthy, other clusters when ejected
+      failover: {regions: {us-east1: 90, us-west1: 10}}   # share per region (clusters[].locality)
+      Outlier detection alone turns local first on; failover without it writes a default.
 
   Without routes, traffic stays on the cluster's own versions, else goes to every remote version.
   In the current profile exported pod templates gain a label ${LABEL_SERVICE_PREFIX}<service>: "true" per
@@ -66,6 +75,7 @@ FUNCTIONCONFIG
         # port: where other clusters reach it; listenPort (default ${DEFAULTS.gatewayPort}): the port of the east-west
         # gateway's Service, which the generated Gateway names (they differ behind a NodePort or a port-mapping LB)
       paths: ["cluster1/**"]         # optional: globs over each resource's file path
+      locality: us-east1/us-east1-b  # optional: region[/zone[/subzone]], written into its WorkloadEntries
     targetCluster: cluster1          # optional: overlay mode, only this cluster's resources
     profile: ${DEFAULTS.profile}                 # current (Istio 1.20+) | classic (the 2019 blog's model)
     istioApiVersion: ${DEFAULTS.istioApiVersion}   # or networking.istio.io/v1beta1, v1alpha3
@@ -79,8 +89,8 @@ FUNCTIONCONFIG
     exportAll: false                 # export every Service that has a selector
     output: {path: "${DEFAULTS.outputPath}", maxMiB: ${DEFAULTS.outputMaxMiB}}
                                      # path: {cluster} {namespace} {service} {kind} {name}; maxMiB: refuse a larger output
-    services:                        # routes here instead of the annotation
-    - {name: reviews, namespace: default, routes: [{to: v1}]}
+    services:                        # routes and trafficPolicy here instead of the annotations
+    - {name: reviews, namespace: default, routes: [{to: v1}], trafficPolicy: {failover: local-first}}
     remoteWorkloads:                 # workloads whose manifests are not in the input
     - {service: reviews, namespace: default, cluster: cluster2, version: v2, serviceAccount: bookinfo-reviews, replicas: 3}
       # replicas: the pods, weight of the WorkloadEntry (default 1)

@@ -15,6 +15,7 @@ export const CONFIG_KIND = 'MulticlusterRoutes';
 /** Annotations and labels the user writes. */
 export const ANNOTATION_EXPORT = `${PREFIX}export`;
 export const ANNOTATION_ROUTES = `${PREFIX}routes`;
+export const ANNOTATION_TRAFFIC_POLICY = `${PREFIX}traffic-policy`;
 export const ANNOTATION_CLIENTS = `${PREFIX}clients`;
 /** Also the marker annotation on every generated resource. */
 export const ANNOTATION_CLUSTER = `${PREFIX}cluster`;
@@ -36,6 +37,13 @@ export const isServiceLabel = (key: string): boolean => key.startsWith(LABEL_SER
 /** Classic profile: ServiceEntry endpoint label set when a version is served by several remote clusters. */
 export const LABEL_VERSION_PREFIX = `version.${PREFIX}`;
 export const LABEL_ENDPOINT_CLUSTER = 'cluster';
+/**
+ * Local first: a WorkloadEntry carries the cluster it leads to; local pods lack the label, so the failoverPriority
+ * entry `multicluster-routes.dev/remote-cluster=` (an empty override) ranks them first.
+ */
+export const LABEL_REMOTE_CLUSTER = `${PREFIX}remote-cluster`;
+/** `failover: local-first` without outlierDetection: eject after 5 straight 5xx, checked every 10s, for 30s; any share. */
+export const DEFAULT_OUTLIER_DETECTION = { consecutive5xxErrors: 5, interval: '10s', baseEjectionTime: '30s', maxEjectionPercent: 100 } as const;
 
 /** KRM annotations (the KRM Functions Specification and its legacy forms). */
 export const ANNOTATION_PATH = 'internal.config.kubernetes.io/path';

@@ -1,6 +1,7 @@
 /**
  * README blocks are generated, never hand-copied: `<!-- generated: <path> -->` blocks are what the bundled example
- * prints for that file, `<!-- include: <path> -->` blocks are that file of the repository.
+ * prints for that file, `<!-- include: <path> -->` blocks are that file of the repository (or, with
+ * `from "<text>" to "<text>"`, its lines from the first holding the one text through the next holding the other).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -20,10 +21,28 @@ function exampleFiles(): Map<string, string> {
   return files;
 }
 
+/** The lines of a file from the first that contains `from` through the next that contains `to` (both must exist). */
+function excerpt(text: string, from: string, to: string, path: string): string {
+  const lines = text.split('\n');
+  const start = lines.findIndex((l) => l.includes(from));
+  const end = lines.findIndex((l, i) => i >= start && l.includes(to));
+  if (start < 0 || end < 0) throw new Error(`README: ${path} has no lines from ${JSON.stringify(from)} to ${JSON.stringify(to)}`);
+  const indent = Math.min(
+    ...lines
+      .slice(start, end + 1)
+      .filter((l) => l.trim() !== '')
+      .map((l) => l.length - l.trimStart().length),
+  );
+  return lines
+    .slice(start, end + 1)
+    .map((l) => l.slice(indent))
+    .join('\n');
+}
+
 test('the README shows what the example generates for each cluster, and the repository files it quotes', () => {
   const files = exampleFiles();
   const readme = readFileSync(README, 'utf8');
-  const marker = /(<!-- (generated|include): (\S+) -->\n```(?:yaml|text|mermaid)?\n)([\s\S]*?)(```)/g;
+  const marker = /(<!-- (generated|include): (\S+)(?: from "([^"]+)" to "([^"]+)")? -->\n```(?:yaml|text|mermaid)?\n)([\s\S]*?)(```)/g;
   const blocks = [...readme.matchAll(marker)].map((m) => `${m[2] ?? ''}: ${m[3] ?? ''}`);
   expect(blocks).toEqual(
     expect.arrayContaining([
@@ -33,10 +52,14 @@ test('the README shows what the example generates for each cluster, and the repo
       'include: testdata/explain/bookinfo.mmd',
     ]),
   );
-  const fresh = readme.replace(marker, (_all, open: string, kind: string, path: string, _body, close: string) => {
-    const content = kind === 'generated' ? (files.get(path) ?? '') : readFileSync(join(ROOT, path), 'utf8').trimEnd();
-    return `${open}${content}\n${close}`;
-  });
+  const fresh = readme.replace(
+    marker,
+    (_all, open: string, kind: string, path: string, from: string | undefined, to: string | undefined, _body, close: string) => {
+      const whole = kind === 'generated' ? (files.get(path) ?? '') : readFileSync(join(ROOT, path), 'utf8').trimEnd();
+      const content = from === undefined || to === undefined ? whole : excerpt(whole, from, to, path);
+      return `${open}${content}\n${close}`;
+    },
+  );
   if (updating) writeFileSync(README, fresh);
   else expect(readme).toBe(fresh);
 });

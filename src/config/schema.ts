@@ -6,6 +6,8 @@ import { dnsLabel, labelKey, labelValue, port, version } from './fields';
 import { MAX_DNS_NAME, notAnAddressBecause } from './gatewayAddress';
 import { portProblems } from './portRules';
 import { routesSchema } from './routeSchema';
+import { isClusterLocality } from './locality';
+import { trafficPolicySchema } from './trafficPolicySchema';
 
 /** A glob longer than any path it could match is a mistake (a path is at most 4096 bytes on Linux, far less in a package). */
 const MAX_GLOB_LENGTH = 1024;
@@ -37,6 +39,11 @@ export const clusterSchema = z.strictObject({
   }),
   paths: z.array(glob).optional().describe("globs matched against a resource's path annotation"),
   network: z.string().min(1).optional(),
+  locality: z
+    .string()
+    .refine(isClusterLocality, { message: 'a locality is region, region/zone or region/zone/subzone, no part empty and no "*", as Istio reads it' })
+    .optional()
+    .describe("the cluster's region, region/zone or region/zone/subzone, as its nodes' topology labels say; written into WorkloadEntries for its versions"),
 });
 
 const servicePort = z.strictObject({
@@ -79,7 +86,18 @@ export const specSchema = z.strictObject({
     })
     .default({ path: DEFAULTS.outputPath, maxMiB: DEFAULTS.outputMaxMiB }),
   services: z
-    .array(z.strictObject({ name: dnsLabel('a service name'), namespace: dnsLabel('a namespace').default(DEFAULTS.namespace), routes: routesSchema }))
+    .array(
+      z
+        .strictObject({
+          name: dnsLabel('a service name'),
+          namespace: dnsLabel('a namespace').default(DEFAULTS.namespace),
+          routes: routesSchema.optional(),
+          trafficPolicy: trafficPolicySchema.optional().describe('Istio DestinationRule trafficPolicy fields (no tls) and the failover shorthand'),
+        })
+        .refine((entry) => entry.routes !== undefined || entry.trafficPolicy !== undefined, {
+          message: 'a services entry sets routes, trafficPolicy or both; add one, or remove the entry',
+        }),
+    )
     .default([]),
   remoteWorkloads: z
     .array(

@@ -9,6 +9,8 @@ import type { Generated } from '../planners/generated';
 import type { Entry } from '../topology/inventory';
 import type { Mesh } from '../topology/model';
 import { contradictingFacts } from './contradictingFacts';
+import { failoverWithoutOutlierDetection } from './failoverWithoutOutlierDetection';
+import { localityMissing } from './localityMissing';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
 import { shadowedPorts } from './shadowedPorts';
@@ -33,4 +35,6 @@ export const lint = (input: LintInput): Result[] => [
   ...contradictingFacts(input),
   ...unknownIdentities(input),
   ...shadowedPorts(input),
+  ...failoverWithoutOutlierDetection(input),
+  ...localityMissing(input),
 ];

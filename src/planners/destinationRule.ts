@@ -4,7 +4,8 @@ import { ANNOTATION_ANALYZE_SUPPRESS, LABEL_ENDPOINT_CLUSTER, LABEL_VERSION_PREF
 import type { MeshService } from '../topology/model';
 import { globalHost, localHost } from '../topology/model';
 import type { Generated, PlanContext } from './generated';
-import { forService, generated, tlsPolicy } from './generated';
+import { forService, generated } from './generated';
+import { trafficPolicy } from './trafficPolicy';
 import { remoteClustersOf, remoteVersions } from './routing';
 
 /** `istioctl analyze` sees no Pods behind a subset of WorkloadEntries or endpoints, and would fail CI with IST0173. */
@@ -21,7 +22,7 @@ export const classicLocalDestinationRule = (service: MeshService, ctx: PlanConte
     forService(service, service.name),
     {
       host: localHost(service),
-      trafficPolicy: tlsPolicy(ctx),
+      trafficPolicy: trafficPolicy(service, ctx),
       subsets: versionSubsets(service, ctx),
     },
     SUPPRESS,
@@ -43,7 +44,7 @@ export function classicGlobalDestinationRule(service: MeshService, ctx: PlanCont
     forService(service, `${service.name}-global`),
     {
       host: globalHost(service, ctx.spec.globalSuffix),
-      trafficPolicy: tlsPolicy(ctx),
+      trafficPolicy: trafficPolicy(service, ctx),
       subsets,
     },
     SUPPRESS,
@@ -58,7 +59,7 @@ export const currentDestinationRule = (service: MeshService, ctx: PlanContext): 
     forService(service, `${service.name}-global`),
     {
       host: globalHost(service, ctx.spec.globalSuffix),
-      trafficPolicy: tlsPolicy(ctx),
+      trafficPolicy: trafficPolicy(service, ctx),
       subsets: versionSubsets(service, ctx),
     },
     SUPPRESS,

@@ -30,7 +30,9 @@ export function classicServiceEntry(service: MeshService, ctx: PlanContext): Gen
   const endpoints = remote.map((c) => {
     const labels: JsonObject = { [LABEL_ENDPOINT_CLUSTER]: c.name };
     for (const v of shared) if (remoteClustersOf(service, v, here).includes(c.name)) labels[`${LABEL_VERSION_PREFIX}${v}`] = 'true';
-    return { address: c.gatewayAddress, labels, ports: gatewayPorts(ports, c.gatewayPort) };
+    const endpoint: JsonObject = { address: c.gatewayAddress, labels, ports: gatewayPorts(ports, c.gatewayPort) };
+    if (c.locality !== undefined) endpoint['locality'] = c.locality;
+    return endpoint;
   });
   return generated(ctx, 'ServiceEntry', forService(service, name(service)), {
     hosts: [globalHost(service, ctx.spec.globalSuffix)],

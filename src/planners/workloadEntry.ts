@@ -4,8 +4,10 @@
  * (pilot/pkg/model/service.go, IstioEndpoint.GetLoadBalancingWeight), so a WorkloadEntry weighs as many pods as
  * the version runs there (its `weight` becomes the endpoint's LbWeight: serviceentry/conversion.go,
  * convertWorkloadEntryToWorkloadInstance). A weight of 1 is Istio's default and is left out.
+ * It carries the remote cluster's locality, and, when the service's policy puts local pods first, the
+ * remote-cluster label that failoverPriority ranks below the pods (see expandPolicy).
  */
-import { SERVICE_LABEL_VALUE, serviceLabel } from '../names';
+import { LABEL_REMOTE_CLUSTER, SERVICE_LABEL_VALUE, serviceLabel } from '../names';
 import type { JsonObject } from '../krm/yamlNodes';
 import type { MeshService } from '../topology/model';
 import { podCount } from '../topology/model';
@@ -25,6 +27,8 @@ export function workloadEntries(service: MeshService, ctx: PlanContext): Generat
         ports: gatewayPorts(ports, remote.gatewayPort),
         labels: { [serviceLabel(service.name)]: SERVICE_LABEL_VALUE, [ctx.spec.versionLabel]: version },
       };
+      if (service.trafficPolicy?.localFirst === true) (spec['labels'] as JsonObject)[LABEL_REMOTE_CLUSTER] = name;
+      if (remote.locality !== undefined) spec['locality'] = remote.locality;
       if (pods > 1) spec['weight'] = pods;
       return generated(ctx, 'WorkloadEntry', forService(service, objectName(service.name, version, name)), spec);
     }),

@@ -10,9 +10,10 @@ import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
 import { invalidName } from './invalidName';
-import type { Mesh, MeshService, Route, ServicePort, Workload } from './model';
+import type { Mesh, MeshService, Route, ServicePolicy, ServicePort, Workload } from './model';
 import { readServicePorts, toServicePort } from './ports';
 import { resolveRoutes } from './serviceRoutes';
+import { resolvePolicies } from './servicePolicy';
 import { candidates, selectorIndex, selects } from './selectors';
 import { compare } from '../util';
 
@@ -190,7 +191,7 @@ function addClients(draft: Draft, spec: Spec, results: Result[]): void {
   }
 }
 
-function finish(draft: Draft, routes: readonly Route[] | undefined, order: readonly string[]): MeshService {
+function finish(draft: Draft, routes: readonly Route[] | undefined, policy: ServicePolicy | undefined, order: readonly string[]): MeshService {
   const runsIn = new Map<string, string[]>();
   for (const version of [...new Set(draft.workloads.map((w) => w.version))].sort()) {
     const clusters = new Set(draft.workloads.filter((w) => w.version === version).map((w) => w.cluster));
@@ -210,6 +211,7 @@ function finish(draft: Draft, routes: readonly Route[] | undefined, order: reado
     runsIn,
     clients: order.filter((c) => draft.clients.has(c)),
     routes,
+    trafficPolicy: policy,
   };
 }
 
@@ -236,9 +238,10 @@ export function buildMesh(entries: readonly Entry[], spec: Spec): MeshOutcome {
   const sorted = [...drafts.values()].sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
   noteGaps(sorted, results);
   const routes = resolveRoutes(sorted, spec, results);
+  const policies = resolvePolicies(sorted, spec, results);
   const services = sorted.map((draft) => {
     addClients(draft, spec, results);
-    return finish(draft, routes.get(draft), order);
+    return finish(draft, routes.get(draft), policies.get(draft), order);
   });
   return { mesh: { clusters: spec.clusters.map(toCluster), services }, workloadServices, results };
 }

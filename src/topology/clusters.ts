@@ -12,6 +12,7 @@ export const toCluster = (config: ClusterConfig): Cluster => ({
   gatewayPort: config.gateway.port,
   gatewayListenPort: config.gateway.listenPort,
   gatewayIsHostname: isIP(config.gateway.address) === 0,
+  locality: config.locality,
 });
 
 export type ClusterOf = { readonly cluster: string | undefined; readonly unknown?: string };

@@ -11,6 +11,8 @@ export interface Cluster {
   readonly gatewayListenPort: number;
   /** The gateway address is a DNS name, not an IP: ServiceEntries must resolve it. */
   readonly gatewayIsHostname: boolean;
+  /** `region`, `region/zone` or `region/zone/subzone`; undefined when the functionConfig does not say. */
+  readonly locality: string | undefined;
 }
 
 export interface ServicePort {
@@ -64,6 +66,16 @@ export interface MeshService {
   readonly clients: readonly string[];
   /** Explicit routes; undefined means the default routing. */
   readonly routes: readonly Route[] | undefined;
+  /** Istio trafficPolicy fields for the service's DestinationRules (failover expanded); undefined: none. */
+  readonly trafficPolicy: ServicePolicy | undefined;
+}
+
+/** A service's traffic policy, as the planners merge it. */
+export interface ServicePolicy {
+  /** connectionPool, outlierDetection, loadBalancer, portLevelSettings: Istio's field names and shapes. */
+  readonly fields: JsonObject;
+  /** Local pods first: WorkloadEntries carry the remote-cluster label that failoverPriority ranks lower. */
+  readonly localFirst: boolean;
 }
 
 export interface Mesh {

@@ -56,6 +56,7 @@ export function resolveRoutes(drafts: readonly Draft[], spec: Spec, results: Res
       results.push({ severity: 'error', code: 'unknown-service', message, field });
       return;
     }
+    if (entry.routes === undefined) return;
     const annotated = draft.copies.find((c) => c.item.annotations[ANNOTATION_ROUTES] !== undefined);
     if (annotated) {
       const message = `service ${entry.namespace}/${entry.name} has routes both in ${field} and in the ${ANNOTATION_ROUTES} annotation of ${describe(annotated.item)}; keep one of them`;

@@ -18,6 +18,8 @@ export interface Request {
   readonly sni?: string;
   /** Labels of the calling pod. */
   readonly sourceLabels?: Readonly<Record<string, string>>;
+  /** Clusters whose endpoints outlier detection has ejected (or that run none): only with outlierDetection. */
+  readonly ejected?: readonly string[];
 }
 
 /** `version@cluster` → percent of the requests. */
@@ -98,6 +100,29 @@ function matches(m: Obj, request: Request, sni: string): boolean {
   return Object.entries((m['headers'] ?? {}) as Obj).every(([name, cond]) => stringMatches(cond as Obj, request.headers?.[name]));
 }
 
+/**
+ * With outlier detection on, healthy endpoints of the best failoverPriority only, by Istio's rule
+ * (pilot/pkg/networking/core/loadbalancer/loadbalancer.go, applyFailoverPriorityPerLocality): for labels in order,
+ * the first whose value (the `label=value` override, else the caller's label) differs from the endpoint's ranks it
+ * `n - j`; Envoy sends everything to the best priority that has healthy endpoints. Without outlier detection
+ * nothing is ejected and failoverPriority is not applied (ApplyToCluster).
+ */
+function failover<E extends { at: string; labels: Obj }>(endpoints: E[], policy: Obj, request: Request | undefined): E[] {
+  if (policy['outlierDetection'] === undefined) return endpoints;
+  const healthy = endpoints.filter((e) => !(request?.ejected ?? []).includes(e.at.split('@')[1] ?? ''));
+  const labels = (policy['loadBalancer']?.['localityLbSetting']?.['failoverPriority'] ?? []) as string[];
+  const rank = (e: E): number => {
+    const j = labels.findIndex((l) => {
+      const [key = '', override] = l.split('=');
+      const wanted = override ?? request?.sourceLabels?.[key] ?? '';
+      return wanted !== ((e.labels[key] as string | undefined) ?? '');
+    });
+    return j < 0 ? 0 : labels.length - j;
+  };
+  const best = Math.min(...healthy.map(rank));
+  return healthy.filter((e) => rank(e) === best);
+}
+
 export class MeshView {
   private readonly items: Obj[];
   private readonly clusters: readonly ClusterInfo[];
@@ -149,13 +174,14 @@ export class MeshView {
   }
 
   /** Where one destination's share goes: the endpoints its subset selects (classic's remote endpoints serve the subset's version). */
-  private spread(cluster: string, namespace: string, destination: Obj, share: number, into: Reached): void {
+  private spread(cluster: string, namespace: string, destination: Obj, share: number, into: Reached, request?: Request): void {
     const host = destination['host'] as string;
     const rule = this.find('DestinationRule', cluster, (s) => s['host'] === host);
     const subset = ((rule?.['spec']?.['subsets'] ?? []) as Obj[]).find((s) => s['name'] === destination['subset']);
-    const selected = this.endpoints(cluster, namespace, host).filter(
+    const chosen = this.endpoints(cluster, namespace, host).filter(
       (e) => destination['subset'] === undefined || (subset !== undefined && within(e.labels, subset['labels'])),
     );
+    const selected = failover(chosen, (rule?.['spec']?.['trafficPolicy'] ?? {}) as Obj, request);
     const places = [...new Set(selected.map((e) => e.at.replace(/^\?@/, `${destination['subset'] as string}@`)))];
     for (const at of places) into[at] = (into[at] ?? 0) + share / places.length;
   }
@@ -172,11 +198,11 @@ export class MeshView {
     const rule = rules[0];
     if (!rule) {
       if (vs && request.kind === 'http') return reached; // Envoy answers 404: no route
-      this.spread(cluster, namespace, { host }, 100, reached);
+      this.spread(cluster, namespace, { host }, 100, reached, request);
       return reached;
     }
     const route = rule['route'] as Obj[];
-    for (const d of route) this.spread(cluster, namespace, d['destination'] as Obj, route.length === 1 ? 100 : (d['weight'] as number), reached);
+    for (const d of route) this.spread(cluster, namespace, d['destination'] as Obj, route.length === 1 ? 100 : (d['weight'] as number), reached, request);
     return reached;
   }
 }
