@@ -63,6 +63,16 @@ test.each([
     '{headers: {response: {remove: [Host]}}}',
     'headers.response.remove.0: is not a header Istio lets a route change here: give a non-empty name, neither host nor one starting with ":"',
   ],
+  ['{headers: {request: {add: {x-a: "a\\nb"}}}}', 'headers.request.add.x-a: holds a control character (such as a newline); remove it'],
+  [
+    '{headers: {request: {set: {":path": /a}}}}',
+    'headers.request.set: header ":path": is not a header Istio lets a route set: give a non-empty name not starting with ":" (":authority" or host rewrite the authority)',
+  ],
+  ['{rewrite: {uri: /a, uriRegexRewrite: {match: a, rewrite: b}}}', 'rewrite: a rewrite gives uri or uriRegexRewrite, not both'],
+  [
+    '{retries: {attempts: 1, perTryTimeout: 0.0005s}}',
+    "retries.perTryTimeout: retries.perTryTimeout must be at least 1ms (Istio's webhook refuses shorter ones); give at least 0.001s",
+  ],
   ['{corsPolicy: {maxAge: 1.5s}}', 'corsPolicy.maxAge: corsPolicy.maxAge is kept to the second by Istio; give whole seconds, such as 1s'],
   [
     '{corsPolicy: {allowMethods: [FETCH]}}',
