@@ -52,8 +52,13 @@ ANNOTATIONS (on your Services and workloads)
         match: [{headers: {end-user: {exact: jason}}}]   # optional, Istio HTTPMatchRequest list
         to: {v2: 50, v3: 50}                             # version → integer weight, total 100
       - to: v1                                           # one version gets all traffic
+        timeout: 10s                                     # optional: the rest of Istio's HTTPRoute, copied as given:
+        retries: {attempts: 3, retryOn: 5xx}             # timeout, retries, fault, mirror, mirrorPercentage,
+                                                         # headers, rewrite, corsPolicy (route, redirect,
+                                                         # directResponse, delegate: refused; use "to")
       TCP and TLS ports take the same rules by port (TLS: by SNI <service>.<namespace>.svc.cluster.local);
-      a connection meets no HTTP condition, only sourceLabels, sourceNamespace and gateways.
+      a connection meets no HTTP condition, only sourceLabels, sourceNamespace and gateways, and a TCP or TLS
+      route takes only match and route (no timeout, retries and the like).
   ${ANNOTATION_CLIENTS}: a,b | "*"  more clusters that call the Service
   ${ANNOTATION_TRAFFIC_POLICY}: <YAML>   DestinationRule trafficPolicy fields (no tls) and failover:
       connectionPool, outlierDetection, loadBalancer (with localityLbSetting), portLevelSettings

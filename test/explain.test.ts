@@ -15,6 +15,7 @@ const GOLDEN = join(ROOT, 'testdata', 'explain');
 const CASES: ReadonlyArray<readonly [string, string]> = [
   ['bookinfo', 'examples/bookinfo'],
   ['three-clusters', 'testdata/explain/three-clusters'],
+  ['route-fields', 'testdata/explain/route-fields'],
 ];
 const FILES: ReadonlyArray<readonly [ExplainFormat, string]> = [
   ['text', 'txt'],

@@ -10,19 +10,19 @@ import { dataRecord } from './dataRecord';
 import { dnsLabel, labelKey, labelValue, port } from './fields';
 
 /** Istio's webhook refuses longer ones (its stand-in for Envoy's limit on the size of a compiled RE2 program). */
-const MAX_REGEX_LENGTH = 1024;
+export const MAX_REGEX_LENGTH = 1024;
 
-const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const PSEUDO_HEADERS: ReadonlySet<string> = new Set([':method', ':scheme', ':authority', ':path', ':status']);
 const JWT_CLAIM = /^@request\.auth\.claims(?:(?:\.[^.[\]]+)+|(?:\[[^[\]]+\])+)$/;
 
-const kindOf = (value: unknown): string => (value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
+export const kindOf = (value: unknown): string => (value === null || value === undefined ? 'nothing' : Array.isArray(value) ? 'a list' : `a ${typeof value}`);
 
 /**
  * A string field of a match; a number or a boolean is the usual mistake (YAML reads `exact: 5` as a number). A lone
  * surrogate (a `\ud800` escape) is no character: UTF-8 cannot hold it, so no reader would read back what was written.
  */
-const text = z
+export const text = z
   .string({
     error: (issue) =>
       typeof issue.input === 'number' || typeof issue.input === 'boolean'
@@ -34,7 +34,7 @@ const text = z
 const FORMS = ['exact', 'prefix', 'regex'] as const;
 
 /** Istio StringMatch: `{exact: …}`, `{prefix: …}` or `{regex: …}` (RE2), or `{}` (present, for a header). */
-function stringMatch(emptyPrefix: 'allowed' | 'refused') {
+export function stringMatch(emptyPrefix: 'allowed' | 'refused') {
   const prefix =
     emptyPrefix === 'allowed'
       ? text

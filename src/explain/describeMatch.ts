@@ -33,3 +33,23 @@ export function describeMatch(match: readonly JsonObject[] | undefined): string 
   const requests = match.map(request);
   return requests.includes('any request') ? 'any request' : requests.join(' or ');
 }
+
+/**
+ * The rest of a rule's HTTPRoute in words: `timeout 2s, 3 attempts`, `mirror to <host> (5%)`, and the other
+ * fields by name (`fault`, `headers`…).
+ */
+export function describeHandling(http: JsonObject): string {
+  const words: string[] = [];
+  for (const [field, value] of Object.entries(http)) {
+    const map = (value ?? {}) as JsonObject;
+    if (field === 'timeout') words.push(`timeout ${scalar(value)}`);
+    else if (field === 'retries') words.push(`${scalar(map['attempts'] ?? 0)} attempts`);
+    else if (field === 'mirrorPercentage') continue;
+    else if (field === 'mirror')
+      words.push(
+        `mirror to ${scalar(map['host'] ?? '')}${http['mirrorPercentage'] ? ` (${scalar((http['mirrorPercentage'] as JsonObject)['value'] ?? 0)}%)` : ''}`,
+      );
+    else words.push(field);
+  }
+  return words.join(', ');
+}

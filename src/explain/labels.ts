@@ -8,7 +8,7 @@ export const ruleTitle = (rule: Rule): string => (rule.isDefault ? 'no routes' :
 export const ruleMatch = (rule: Rule): string =>
   rule.isDefault
     ? `${rule.match}, to ${rule.shares.length > 0 && rule.shares.every((s) => s.endpoints.some((e) => e.gateway === undefined)) ? 'the local versions' : 'every version'}`
-    : `${rule.match}${rule.shadowedBy === undefined ? '' : ` (never matches: rule ${rule.shadowedBy} takes every request first)`}`;
+    : `${rule.match}${rule.handling === undefined ? '' : `; ${rule.handling}`}${rule.shadowedBy === undefined ? '' : ` (never matches: rule ${rule.shadowedBy} takes every request first)`}`;
 
 /** `50%`, or `50% (shared)` when several clusters serve the version and Istio balances the share over them. */
 export const shareLabel = (share: Share): string => `${share.weight}%${share.endpoints.length > 1 ? ' (shared)' : ''}`;

@@ -10,7 +10,7 @@ import { firstCatchAll } from '../lint/unreachableRules';
 import { effectiveRoutes } from '../planners/routing';
 import type { Cluster, Mesh, MeshService } from '../topology/model';
 import { runsIn } from '../topology/model';
-import { describeMatch } from './describeMatch';
+import { describeHandling, describeMatch } from './describeMatch';
 import { printable } from '../printable';
 
 export interface Endpoint {
@@ -37,6 +37,8 @@ export interface Rule {
   /** The index of an earlier catch-all rule that makes this one unreachable. */
   readonly shadowedBy: number | undefined;
   readonly shares: readonly Share[];
+  /** The rest of the rule's HTTPRoute in words (`timeout 2s, 3 attempts`); undefined when it has none. */
+  readonly handling: string | undefined;
 }
 
 export interface ServiceView {
@@ -80,6 +82,7 @@ function serviceView(service: MeshService, here: Cluster, mesh: Mesh, profile: S
     index,
     name: route.name === undefined ? undefined : printable(route.name),
     match: printable(describeMatch(route.match)),
+    handling: route.http === undefined ? undefined : printable(describeHandling(route.http)),
     isDefault: service.routes === undefined,
     shadowedBy: catchAll >= 0 && index > catchAll ? catchAll : undefined,
     shares: route.to.map((d) => ({ version: printable(d.version), weight: d.weight, endpoints: endpoints(service, d.version, here, mesh, profile) })),

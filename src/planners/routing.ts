@@ -8,7 +8,7 @@ export function effectiveRoutes(service: MeshService, cluster: string): readonly
   const local = service.versions.filter((v) => runsIn(service, v, cluster));
   const targets = local.length > 0 ? local : service.versions;
   const weights = evenWeights(targets.length);
-  return [{ name: undefined, match: undefined, to: targets.map((version, i) => ({ version, weight: weights[i] ?? 0 })) }];
+  return [{ name: undefined, match: undefined, http: undefined, to: targets.map((version, i) => ({ version, weight: weights[i] ?? 0 })) }];
 }
 
 /** Versions of the service that run in some cluster other than this one. */

@@ -22,6 +22,7 @@ function httpRoutes(routes: readonly Route[], hostOf: (version: string) => strin
     if (route.name !== undefined) rule['name'] = route.name;
     if (route.match !== undefined) rule['match'] = [...route.match];
     rule['route'] = destinations(route, hostOf);
+    if (route.http !== undefined) Object.assign(rule, route.http);
     return rule;
   });
 }

@@ -47,6 +47,8 @@ export interface Route {
   readonly name: string | undefined;
   readonly match: readonly JsonObject[] | undefined;
   readonly to: readonly Destination[];
+  /** The rest of Istio's HTTPRoute (timeout, retries, fault, mirror…), copied to the rule's HTTP route; undefined when none. */
+  readonly http: JsonObject | undefined;
 }
 
 export interface MeshService {

@@ -4,7 +4,7 @@ import { portRules } from './portRoutes';
 import { toServicePort } from './ports';
 
 const to = [{ version: 'v1', weight: 100 }];
-const rule = (match?: Route['match'], name?: string): Route => ({ name, match, to });
+const rule = (match?: Route['match'], name?: string): Route => ({ name, match, to, http: undefined });
 const jason = { headers: { 'end-user': { exact: 'jason' } } };
 
 describe('portRules: the rules as a connection to a port meets them', () => {

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { MAX_ANNOTATIONS_BYTES } from '../krm/limits';
 import { loadYaml, NotFastPath } from '../krm/sourceItem';
 import { zodResults } from '../config/parseConfig';
-import { routesSchema } from '../config/routeSchema';
+import { HTTP_ROUTE_FIELDS, routesSchema } from '../config/routeSchema';
 import type { RouteConfig } from '../config/routeSchema';
 import type { Result } from '../krm/result';
 import type { Json, JsonObject } from '../krm/yamlNodes';
@@ -29,7 +29,12 @@ function dataCopy(value: Json): Json {
 function toRoute(config: RouteConfig): Route {
   const to =
     typeof config.to === 'string' ? [{ version: config.to, weight: 100 }] : Object.entries(config.to).map(([version, weight]) => ({ version, weight }));
-  return { name: config.name, match: config.match?.map((m) => dataCopy(m as JsonObject) as JsonObject), to };
+  let http: JsonObject | undefined;
+  for (const key of HTTP_ROUTE_FIELDS) {
+    const value = config[key];
+    if (value !== undefined) (http ??= {})[key] = dataCopy(value as Json);
+  }
+  return { name: config.name, match: config.match?.map((m) => dataCopy(m as JsonObject) as JsonObject), to, http };
 }
 
 /** Validate a decoded route list (the annotation's). */

@@ -34,6 +34,8 @@ export interface RouteSpec {
   readonly name?: string;
   readonly match?: readonly Obj[];
   readonly to: string | Readonly<Record<string, number>>;
+  /** The rest of Istio's HTTPRoute (timeout, retries, fault, mirror…), valid as Istio's webhook wants it. */
+  readonly http?: Obj;
 }
 
 export interface ServiceSpec {
@@ -175,12 +177,40 @@ function weights(versions: readonly string[]): fc.Arbitrary<Record<string, numbe
   });
 }
 
+const seconds = fc.integer({ min: 1, max: 600_000 }).map((ms) => `${ms / 1000}s`);
+const percentage = fc
+  .oneof(
+    fc.constant(0),
+    fc.integer({ min: 1, max: 1_000_000 }).map((n) => n / 10_000),
+  )
+  .map((value) => ({ value }));
+
+/** A valid mix of HTTPRoute fields (Istio's webhook takes each), copied by the function into the rule's http route. */
+const httpFieldsArb: fc.Arbitrary<Obj> = fc.record(
+  {
+    timeout: seconds,
+    retries: fc.record(
+      {
+        attempts: fc.integer({ min: 1, max: 5 }),
+        perTryTimeout: seconds,
+        retryOn: fc.subarray(['5xx', 'reset', 'connect-failure', '503', 'unavailable'], { minLength: 1 }).map((p) => p.join(',')),
+        retryRemoteLocalities: fc.boolean(),
+      },
+      { requiredKeys: ['attempts'] },
+    ),
+    fault: fc.record({ abort: fc.record({ httpStatus: fc.integer({ min: 200, max: 600 }), percentage }) }),
+    mirror: fc.constantFrom({ host: 'shadow.example.com' }, { host: 'reviews-shadow.default.svc.cluster.local', port: { number: 9080 } }),
+    headers: fc.record({ request: fc.record({ set: fc.constantFrom({ 'x-a': 'b' }, { 'x-pct': '100%%' }) }) }),
+  },
+  { requiredKeys: [] },
+);
+
 function routeArb(versions: readonly string[]): fc.Arbitrary<RouteSpec> {
   const to = fc.subarray([...versions], { minLength: 1 }).chain((chosen) => {
     const map = weights(chosen);
     return chosen.length === 1 ? fc.oneof(fc.constant(chosen[0] as string), map) : map;
   });
-  return fc.record({ name: dnsLabel, match: fc.array(matchArb, { minLength: 1, maxLength: 2 }), to }, { requiredKeys: ['to'] });
+  return fc.record({ name: dnsLabel, match: fc.array(matchArb, { minLength: 1, maxLength: 2 }), to, http: httpFieldsArb }, { requiredKeys: ['to'] });
 }
 
 function serviceArb(clusters: number, namespaces: readonly string[]): fc.Arbitrary<ServiceSpec> {
@@ -258,7 +288,12 @@ function placement(cluster: ClusterSpec, counters: Map<string, number>): Obj {
   return annotations;
 }
 
-const routeBody = (r: RouteSpec): Obj => ({ ...(r.name === undefined ? {} : { name: r.name }), ...(r.match ? { match: r.match } : {}), to: r.to });
+const routeBody = (r: RouteSpec): Obj => ({
+  ...(r.name === undefined ? {} : { name: r.name }),
+  ...(r.match ? { match: r.match } : {}),
+  to: r.to,
+  ...(r.http ?? {}),
+});
 
 function serviceItems(mesh: MeshSpec, s: ServiceSpec, counters: Map<string, number>): Obj[] {
   const label = mesh.versionLabel ?? 'version';
