@@ -11,6 +11,7 @@ import type { Mesh } from '../topology/model';
 import { contradictingFacts } from './contradictingFacts';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
+import { rolloutTrafficRouting } from './rolloutTrafficRouting';
 import { shadowedPorts } from './shadowedPorts';
 import { unknownIdentities } from './unknownIdentities';
 import { unreachableRules } from './unreachableRules';
@@ -33,4 +34,5 @@ export const lint = (input: LintInput): Result[] => [
   ...contradictingFacts(input),
   ...unknownIdentities(input),
   ...shadowedPorts(input),
+  ...rolloutTrafficRouting(input),
 ];
