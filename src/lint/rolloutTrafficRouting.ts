@@ -7,6 +7,7 @@
  */
 import type { Result } from '../krm/result';
 import type { Json } from '../krm/yamlNodes';
+import type { Generated } from '../planners/generated';
 import type { Entry } from '../topology/inventory';
 import { describe, where } from '../topology/inventory';
 import { record } from '../topology/podSources';
@@ -39,19 +40,27 @@ function namedBy(entry: Entry): Named[] {
   return out;
 }
 
-export function rolloutTrafficRouting({ entries, generated }: LintInput): Result[] {
+const keyOf = (kind: string, namespace: string, name: string): string => `${kind}\u0000${namespace}\u0000${name}`;
+
+export function rolloutTrafficRouting({ entries, generated, spec }: LintInput): Result[] {
   const results: Result[] = [];
-  const rollouts = entries.filter((e) => e.role === 'workload' && e.item.kind === 'Rollout');
-  if (rollouts.length === 0) return results;
-  for (const entry of rollouts) {
-    for (const named of namedBy(entry)) {
-      const owner = generated.find(
-        (g) =>
-          g.kind === named.kind && g.namespace === named.namespace && g.name === named.name && (entry.cluster === undefined || g.cluster === entry.cluster),
-      );
+  const named = entries.filter((e) => e.role === 'workload' && e.item.kind === 'Rollout').map((entry) => ({ entry, names: namedBy(entry) }));
+  if (!named.some((n) => n.names.length > 0)) return results;
+  /** The generated VirtualServices and DestinationRules by kind, namespace and name: one look-up per name. */
+  const owners = new Map<string, Generated[]>();
+  for (const g of generated) {
+    if (g.kind !== 'VirtualService' && g.kind !== 'DestinationRule') continue;
+    const id = keyOf(g.kind, g.namespace, g.name);
+    const same = owners.get(id);
+    if (same) same.push(g);
+    else owners.set(id, [g]);
+  }
+  for (const { entry, names } of named) {
+    for (const name of names) {
+      const owner = owners.get(keyOf(name.kind, name.namespace, name.name))?.find((g) => entry.cluster === undefined || g.cluster === entry.cluster);
       if (!owner) continue;
-      const message = `${describe(entry.item)}: ${named.field} names ${named.kind} ${named.namespace}/${named.name}, which the function generates for exported service ${owner.namespace}/${owner.service} in cluster ${owner.cluster}; Argo Rollouts would rewrite its ${named.kind === 'VirtualService' ? 'route weights' : 'subsets'} at every canary step and the function would put its own back, both owning them. Either route by version with the function (the Rollout's stable and canary pods as two "version" labels, weighted in the routes), or let the Rollout own a VirtualService of its own, with another name, for the local pods only`;
-      results.push({ severity: 'error', code: 'rollout-traffic-routing', message, field: named.field, ...where(entry.item) });
+      const message = `${describe(entry.item)}: ${name.field} names ${name.kind} ${name.namespace}/${name.name}, which the function generates for exported service ${owner.namespace}/${owner.service} in cluster ${owner.cluster}; Argo Rollouts would rewrite its ${name.kind === 'VirtualService' ? 'route weights' : 'subsets'} at every canary step and the function would put its own back, both owning them. Either make the stable and the canary version two workloads (two Rollouts) with their own "${spec.versionLabel}" label and weigh them in the service's routes, or let the Rollout own a VirtualService of its own, with another name, for a host that is not exported (its canaryService/stableService), for the local pods only`;
+      results.push({ severity: 'error', code: 'rollout-traffic-routing', message, field: name.field, ...where(entry.item) });
     }
   }
   return results;
