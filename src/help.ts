@@ -42,6 +42,7 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   rollout-traffic-routing (error)  a canary Rollout's trafficRouting.istio names a generated VirtualService or
                                    DestinationRule: use the function's versions, or a VirtualService of its own
   unknown-workload-ref (warning)   a Rollout's workloadRef names a Deployment that is not in the input
+  invalid-rollout (error)          a Rollout with both workloadRef and template, which Argo Rollouts refuses
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters

@@ -103,6 +103,12 @@ test.each([
   expect(versionsIn(out, 'c2')).toEqual([]);
 });
 
+test('a Rollout with both spec.workloadRef and spec.template is an error, as Argo Rollouts says', () => {
+  const { exitCode, out } = run(list([rollout('reviews-v1', 'c1', { template: template('v1'), ...refTo('reviews-v1') }), deployment('reviews-v1', 'c1', {})]));
+  expect(exitCode).toBe(1);
+  expect(results(out).map((r) => [(r['tags'] as Obj)['code'], (r['field'] as Obj)['path']])).toEqual([['invalid-rollout', 'spec.template']]);
+});
+
 test('a referenced Deployment is not a second workload, and other kinds named Rollout are not workloads', () => {
   const odd = { apiVersion: 'example.com/v1', kind: 'Rollout', metadata: { name: 'x', annotations: at('c1') }, spec: { template: template('v9') } };
   const proto = { apiVersion: 'argoproj.io/v1alpha1', kind: 'constructor', metadata: { name: 'y' }, spec: { template: template('v8') } };

@@ -59,6 +59,15 @@ const unresolved = (entry: Entry, what: string): Result => ({
   ...where(entry.item),
 });
 
+/** Argo Rollouts refuses it (argo-rollouts rollout/templateref.go, Resolve): which pods would run is not clear. */
+const bothTemplates = (entry: Entry): Result => ({
+  severity: 'error',
+  code: 'invalid-rollout',
+  message: `${describe(entry.item)} has both spec.workloadRef and spec.template, which Argo Rollouts refuses ("template must be empty for workload reference rollout"); remove spec.template to run the referenced Deployment's pods, or spec.workloadRef to run its own`,
+  field: 'spec.template',
+  ...where(entry.item),
+});
+
 export function podSources(entries: readonly Entry[], results: Result[]): PodSource[] {
   const deployments = new Map<string, Entry>();
   for (const entry of entries)
@@ -69,7 +78,12 @@ export function podSources(entries: readonly Entry[], results: Result[]): PodSou
     if (ref === undefined) continue;
     const name = ref['name'];
     if (ref['kind'] !== 'Deployment' || typeof name !== 'string') {
-      results.push(unresolved(entry, `names ${JSON.stringify(ref['kind'] ?? null)} ${JSON.stringify(name ?? null)}, not a Deployment by name`));
+      const what = `names ${JSON.stringify(ref['kind'] ?? null)} ${JSON.stringify(name ?? null)}; the function follows a workloadRef to a Deployment only (Argo Rollouts also takes a ReplicaSet or a PodTemplate)`;
+      results.push(unresolved(entry, what));
+      continue;
+    }
+    if (Object.keys(record(specOf(entry.item)['template'])).length > 0) {
+      results.push(bothTemplates(entry));
       continue;
     }
     const deployment = deployments.get(refKey(entry.cluster, entry.namespace, name));
