@@ -15,9 +15,9 @@ import { MODES } from './usage';
 
 export const HELP = `multicluster-routes — Istio routing across clusters that each run their own control plane
 
-Reads the manifests of the whole mesh (annotated Services and their Deployments/StatefulSets) and writes,
-for every cluster, the Istio resources it needs to reach versions that run in other clusters: a
-ServiceEntry for <service>.<namespace>.${DEFAULTS.globalSuffix} through the other clusters' gateways (port ${DEFAULTS.gatewayPort}, mutual
+Reads the manifests of the whole mesh (annotated Services and their Deployments, StatefulSets and Argo
+Rollouts) and writes, for every cluster, the Istio resources it needs to reach versions that run in other
+clusters: a ServiceEntry for <service>.<namespace>.${DEFAULTS.globalSuffix} through the other clusters' gateways (port ${DEFAULTS.gatewayPort}, mutual
 TLS), DestinationRules with version subsets and a VirtualService that applies your route rules.
 
 USAGE
@@ -43,6 +43,10 @@ LINT (every mode; errors fail the run, warnings do not; the result's tags.code n
   failover-without-outlier-detection (warning)
                                    a localityLbSetting failover or failoverPriority without outlierDetection
   locality-missing (error)         a policy that steers by region while a cluster running the service has no locality
+  rollout-traffic-routing (error)  a canary Rollout's trafficRouting.istio names a generated VirtualService or
+                                   DestinationRule: use the function's versions, or a VirtualService of its own
+  unknown-workload-ref (warning)   a Rollout's workloadRef names a Deployment that is not in the input
+  invalid-rollout (error)          a Rollout with both workloadRef and template, which Argo Rollouts refuses
 
 ANNOTATIONS (on your Services and workloads)
   ${ANNOTATION_EXPORT}: "true"    export the Service to the other clusters

@@ -88,10 +88,11 @@ export const DEFAULTS = {
   namespace: 'default',
 } as const;
 
-/** Workload kinds by apiVersion, as CONTRACT §3 lists them. */
+/** Workload kinds by apiVersion, as CONTRACT §3 lists them, and Argo Rollouts' Rollout (a Deployment's stand-in). */
 export const WORKLOAD_KINDS: Readonly<Record<string, readonly string[]>> = {
   Deployment: ['apps/v1', 'extensions/v1beta1', 'apps/v1beta1', 'apps/v1beta2'],
   StatefulSet: ['apps/v1'],
+  Rollout: ['argoproj.io/v1alpha1'],
 };
 
 /** Kinds the function generates (and so checks for collisions with the user's resources). */

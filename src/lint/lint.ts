@@ -13,6 +13,7 @@ import { failoverWithoutOutlierDetection } from './failoverWithoutOutlierDetecti
 import { localityMissing } from './localityMissing';
 import { gatewayAddresses } from './gatewayAddresses';
 import { hostConflicts } from './hostConflicts';
+import { rolloutTrafficRouting } from './rolloutTrafficRouting';
 import { shadowedPorts } from './shadowedPorts';
 import { unknownIdentities } from './unknownIdentities';
 import { unreachableRules } from './unreachableRules';
@@ -37,4 +38,5 @@ export const lint = (input: LintInput): Result[] => [
   ...shadowedPorts(input),
   ...failoverWithoutOutlierDetection(input),
   ...localityMissing(input),
+  ...rolloutTrafficRouting(input),
 ];

@@ -10,6 +10,7 @@ import { addCopyPorts } from './copyPorts';
 import type { Entry } from './inventory';
 import { describe, where } from './inventory';
 import { invalidName } from './invalidName';
+import { podSources, record } from './podSources';
 import type { Mesh, MeshService, Route, ServicePolicy, ServicePort, Workload } from './model';
 import { readServicePorts, toServicePort } from './ports';
 import { resolveRoutes } from './serviceRoutes';
@@ -52,10 +53,6 @@ const newDraft = (namespace: string, name: string): Draft => ({
   clients: new Set<string>(),
   incomplete: false,
 });
-
-function record(value: Json | undefined): Record<string, Json> {
-  return value !== null && value !== undefined && typeof value === 'object' && !Array.isArray(value) ? value : {};
-}
 
 /** Keys such as `__proto__` stay plain data: the map has no prototype. */
 function stringRecord(value: Json | undefined): Record<string, string> {
@@ -118,9 +115,8 @@ function collectServices(entries: readonly Entry[], spec: Spec, results: Result[
 function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string, Draft>, spec: Spec, results: Result[]): Map<Resource, string[]> {
   const index = selectorIndex(drafts);
   const workloadServices = new Map<Resource, string[]>();
-  for (const entry of entries) {
-    if (entry.role !== 'workload') continue;
-    const template = record(record(entry.item.value['spec'])['template']);
+  for (const { entry, pods, replicas } of podSources(entries, results)) {
+    const template = record(record(pods.value['spec'])['template']);
     const podLabels = stringRecord(record(template['metadata'])['labels']);
     const matched = candidates(index, entry.namespace, podLabels).filter((d) => selects(d, entry.cluster, podLabels));
     if (matched.length === 0) continue;
@@ -133,21 +129,19 @@ function collectWorkloads(entries: readonly Entry[], drafts: ReadonlyMap<string,
       continue;
     }
     if (version === undefined || version === '') {
-      const message = `${describe(entry.item)} serves exported Service ${names} but its pod template has no "${spec.versionLabel}" label; add ${labelsField}.${spec.versionLabel} (or set spec.versionLabel to the label that holds the version)`;
-      results.push({ severity: 'error', code: 'missing-version', message, field: `${labelsField}.${spec.versionLabel}`, ...where(entry.item) });
+      const message = `${describe(pods)} serves exported Service ${names} but its pod template has no "${spec.versionLabel}" label; add ${labelsField}.${spec.versionLabel} (or set spec.versionLabel to the label that holds the version)`;
+      results.push({ severity: 'error', code: 'missing-version', message, field: `${labelsField}.${spec.versionLabel}`, ...where(pods) });
       continue;
     }
-    const spec2 = record(template['spec']);
-    const account = spec2['serviceAccountName'] ?? spec2['serviceAccount'];
+    const podSpec = record(template['spec']);
+    const account = podSpec['serviceAccountName'] ?? podSpec['serviceAccount'];
     const serviceAccount = typeof account === 'string' && account !== '' ? account : 'default';
-    const count = record(entry.item.value['spec'])['replicas'];
-    const replicas = typeof count === 'number' && Number.isInteger(count) && count >= 0 ? count : undefined;
     for (const draft of matched) {
-      draft.workloads.push({ item: entry.item, cluster: entry.cluster, version, serviceAccount, replicas });
+      draft.workloads.push({ item: pods, cluster: entry.cluster, version, serviceAccount, replicas });
       draft.clients.add(entry.cluster);
     }
     workloadServices.set(
-      entry.item,
+      pods,
       matched.map((d) => serviceLabel(d.name)),
     );
   }

@@ -27,7 +27,7 @@ export interface VersionSpec {
   readonly name: string;
   /** Indexes into the mesh's clusters. */
   readonly clusters: readonly number[];
-  readonly kind: 'Deployment' | 'StatefulSet';
+  readonly kind: 'Deployment' | 'StatefulSet' | 'Rollout';
 }
 
 export interface RouteSpec {
@@ -216,7 +216,7 @@ function routeArb(versions: readonly string[]): fc.Arbitrary<RouteSpec> {
 function serviceArb(clusters: number, namespaces: readonly string[]): fc.Arbitrary<ServiceSpec> {
   const clusterSet = fc.uniqueArray(fc.nat(clusters - 1), { minLength: 1, maxLength: clusters });
   const versions = fc.uniqueArray(
-    fc.record({ name: versionName, clusters: clusterSet, kind: fc.constantFrom('Deployment' as const, 'StatefulSet' as const) }),
+    fc.record({ name: versionName, clusters: clusterSet, kind: fc.constantFrom('Deployment' as const, 'StatefulSet' as const, 'Rollout' as const) }),
     { minLength: 1, maxLength: 3, selector: (v) => v.name },
   );
   return fc
@@ -321,7 +321,12 @@ function serviceItems(mesh: MeshSpec, s: ServiceSpec, counters: Map<string, numb
       const labels = { app: s.name, [label]: v.name };
       const template = { metadata: { labels }, spec: { serviceAccountName: `${s.name}-sa`, containers: [{ name: s.name, image: `example/${s.name}:1` }] } };
       const metadata = { name: `${s.name}-${v.name}`, ...ns, annotations: placement(mesh.clusters[c] as ClusterSpec, counters) };
-      items.push({ apiVersion: 'apps/v1', kind: v.kind, metadata, spec: { replicas: (c + v.name.length) % 4, selector: { matchLabels: labels }, template } });
+      items.push({
+        apiVersion: v.kind === 'Rollout' ? 'argoproj.io/v1alpha1' : 'apps/v1',
+        kind: v.kind,
+        metadata,
+        spec: { replicas: (c + v.name.length) % 4, selector: { matchLabels: labels }, template },
+      });
     }
   }
   return items;

@@ -74,7 +74,7 @@ export function runningVersions(output: Obj): Set<string> {
   for (const r of (output['items'] ?? []) as Obj[]) {
     const version = r['spec']?.['template']?.['metadata']?.['labels']?.[label] as string | undefined;
     const cluster = placeOf(r, clusters);
-    if (['Deployment', 'StatefulSet'].includes(r['kind'] as string) && version && cluster) at.add(`${version}@${cluster}`);
+    if (['Deployment', 'StatefulSet', 'Rollout'].includes(r['kind'] as string) && version && cluster) at.add(`${version}@${cluster}`);
   }
   return at;
 }
@@ -143,7 +143,9 @@ export class MeshView {
   /** version@cluster of each pod template in the cluster and namespace whose labels hold `selector`. */
   private pods(cluster: string, namespace: string, selector: Obj): Array<{ at: string; labels: Obj }> {
     return this.items
-      .filter((r) => ['Deployment', 'StatefulSet'].includes(r['kind'] as string) && placeOf(r, this.clusters) === cluster && namespaceOf(r) === namespace)
+      .filter(
+        (r) => ['Deployment', 'StatefulSet', 'Rollout'].includes(r['kind'] as string) && placeOf(r, this.clusters) === cluster && namespaceOf(r) === namespace,
+      )
       .map((r) => (r['spec']?.['template']?.['metadata']?.['labels'] ?? {}) as Obj)
       .filter((labels) => Object.keys(selector).length > 0 && within(labels, selector))
       .map((labels) => ({ at: `${labels[this.versionLabel] as string}@${cluster}`, labels }));
