@@ -16,6 +16,7 @@ const CASES: ReadonlyArray<readonly [string, string]> = [
   ['bookinfo', 'examples/bookinfo'],
   ['three-clusters', 'testdata/explain/three-clusters'],
   ['route-fields', 'testdata/explain/route-fields'],
+  ['failover', 'testdata/explain/failover'],
 ];
 const FILES: ReadonlyArray<readonly [ExplainFormat, string]> = [
   ['text', 'txt'],

@@ -11,6 +11,7 @@ import { effectiveRoutes } from '../planners/routing';
 import type { Cluster, Mesh, MeshService } from '../topology/model';
 import { runsIn } from '../topology/model';
 import { describeHandling, describeMatch } from './describeMatch';
+import type { Json, JsonObject } from '../krm/yamlNodes';
 import { printable } from '../printable';
 
 export interface Endpoint {
@@ -45,6 +46,8 @@ export interface ServiceView {
   readonly namespace: string;
   readonly name: string;
   readonly rules: readonly Rule[];
+  /** Where traffic goes when endpoints are ejected, in words; undefined when the service has no failover policy. */
+  readonly failover: string | undefined;
 }
 
 export interface View {
@@ -87,7 +90,36 @@ function serviceView(service: MeshService, here: Cluster, mesh: Mesh, profile: S
     shadowedBy: catchAll >= 0 && index > catchAll ? catchAll : undefined,
     shares: route.to.map((d) => ({ version: printable(d.version), weight: d.weight, endpoints: endpoints(service, d.version, here, mesh, profile) })),
   }));
-  return { namespace: printable(service.namespace), name: printable(service.name), rules };
+  return { namespace: printable(service.namespace), name: printable(service.name), rules, failover: failoverOrder(service, here, mesh, profile) };
+}
+
+const record = (value: Json | undefined): JsonObject | undefined => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : undefined);
+
+/**
+ * The failover order of a service's traffic policy from a calling cluster: local first (current: the local pods,
+ * then every other cluster's gateway once they are ejected or gone), shares by locality, or failover between
+ * regions. Istio applies none of it without outlier detection (loadbalancer.go, ApplyToCluster).
+ */
+function failoverOrder(service: MeshService, here: Cluster, mesh: Mesh, profile: Spec['profile']): string | undefined {
+  const policy = service.trafficPolicy;
+  if (!policy) return undefined;
+  const locality = record(record(policy.fields['loadBalancer'])?.['localityLbSetting']);
+  if (policy.fields['outlierDetection'] === undefined) return locality ? 'none: without outlierDetection Istio ignores the locality setting' : undefined;
+  const remote = mesh.clusters.filter((c) => c.name !== here.name && service.workloads.some((w) => w.cluster === c.name));
+  const others = remote.map((c) => `${printable(c.name)} via ${gatewayOf(c)}`).join(', ') || 'no other cluster';
+  const local = service.workloads.some((w) => w.cluster === here.name);
+  if (policy.localFirst && profile === 'current')
+    return local ? `local first; once the local endpoints are ejected or gone: ${others}` : `no local endpoints; ejected ones skipped: ${others}`;
+  if (policy.localFirst) return `versions that run here stay on the local host; the other clusters' gateways by locality, ejected ones skipped: ${others}`;
+  const distribute = (locality?.['distribute'] as Json[] | undefined)?.map(record);
+  const to = record(distribute?.[0]?.['to']);
+  if (to)
+    return `shares by locality: ${Object.entries(to)
+      .map(([where, weight]) => `${printable(where)} ${String(weight)}%`)
+      .join(', ')}`;
+  const failover = (locality?.['failover'] as Json[] | undefined)?.map(record);
+  if (failover?.length) return `by locality, then ${failover.map((f) => `${printable(String(f?.['from']))} → ${printable(String(f?.['to']))}`).join(', ')}`;
+  return 'outlier detection ejects failing endpoints; no locality preference';
 }
 
 /** The picture for the given calling clusters (all clusters of the mesh when none are given), in functionConfig order. */

@@ -43,7 +43,8 @@ export function textTable(view: View): string {
       .map((cell, i) => (RIGHT.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return `${all.map(line).join('\n')}\n`;
+  const failover = view.services.filter((s) => s.failover !== undefined).map((s) => `  ${s.namespace}/${s.name}: ${s.failover ?? ''}\n`);
+  return `${all.map(line).join('\n')}\n${failover.length > 0 ? `Failover:\n${failover.join('')}` : ''}`;
 }
 
 export function renderText(picture: Picture): string {
