@@ -30,3 +30,14 @@ test('a Service name of 64 characters is an error (its workloadSelector label va
   expect(result.exitCode).toBe(1);
   expect(messages(result.stdout).join('\n')).toContain(`metadata.name "${name}" is not a name Kubernetes accepts`);
 });
+
+test('a ConfigMap functionConfig whose data value is a map is an error, on both readers (it was an internal error on the exact path: "Cannot convert object to primitive value")', () => {
+  const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { clusters: { length: {} } } };
+  const json = JSON.stringify({ apiVersion: 'config.kubernetes.io/v1', kind: 'ResourceList', items: [], functionConfig: configMap });
+  const yaml = `${HEAD}items: []\nfunctionConfig: {apiVersion: v1, kind: ConfigMap, metadata: {name: x}, data: {clusters: {length: {}}}}\n`;
+  for (const input of [json, yaml]) {
+    const result = runKrm(input);
+    expect(result.exitCode).toBe(1);
+    expect(messages(result.stdout)).toEqual([expect.stringContaining("functionConfig data.clusters: is a map, but a ConfigMap's data values are strings")]);
+  }
+});

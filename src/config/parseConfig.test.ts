@@ -45,6 +45,17 @@ describe('the ConfigMap form', () => {
     });
     expect(outcome.spec.services).toEqual([{ name: 'reviews', namespace: 'default', routes: [{ to: 'v1' }] }]);
   });
+  test('a map or list where a data value belongs is an error that says the value must be text', () => {
+    for (const value of ['{length: {}}', '[a, b]']) {
+      const outcome = parseConfig(item(`apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  clusters: ${value}\n`));
+      expect(!outcome.ok && outcome.results.map((r) => [r.field, r.message])).toEqual([
+        [
+          'data.clusters',
+          expect.stringMatching(/^functionConfig data\.clusters: is a (map|list), but a ConfigMap's data values are strings; write it as text/),
+        ],
+      ]);
+    }
+  });
   test('an error names the data key', () => {
     const outcome = parseConfig(configMap({ clusters: 'c1=192.0.2.1', profile: 'fancy' }));
     expect(outcome.ok).toBe(false);

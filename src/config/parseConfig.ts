@@ -102,7 +102,6 @@ function fromConfigMap(item: Resource): { spec: JsonObject; results: Result[] } 
   const results: Result[] = [];
   const entries = data !== null && typeof data === 'object' && !Array.isArray(data) ? Object.entries(data) : [];
   for (const [key, raw] of entries) {
-    const text = raw === null ? '' : String(raw);
     const fail = (why: string): void => {
       results.push({
         severity: 'error',
@@ -117,6 +116,14 @@ function fromConfigMap(item: Resource): { spec: JsonObject; results: Result[] } 
       fail(`unknown key ${JSON.stringify(key)}; the ConfigMap form accepts ${CONFIGMAP_KEYS.join(', ')}`);
       continue;
     }
+    if (raw !== null && typeof raw === 'object') {
+      // A ConfigMap's data values are strings (the API server refuses anything else); a map here would be read as "[object Object]".
+      fail(
+        `is a ${Array.isArray(raw) ? 'list' : 'map'}, but a ConfigMap's data values are strings; write it as text (services and remoteWorkloads take YAML text: "services: |"), or use the MulticlusterRoutes form`,
+      );
+      continue;
+    }
+    const text = raw === null ? '' : String(raw);
     try {
       if (SCALAR_KEYS.includes(key)) spec[key] = text;
       else if (key === 'exportAll') spec[key] = text === 'true' ? true : text === 'false' ? false : text;
